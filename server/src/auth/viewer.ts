@@ -1,0 +1,102 @@
+import type { Account, MembershipStatus, Role } from "../generated/prisma/client.js";
+
+/** A role the viewer holds, with the area subtree it covers. */
+export interface HeldRole {
+  grantId: number;
+  role: Role;
+  areaId: number;
+  areaPath: string;
+  councilId: number | null;
+  departmentId: number | null;
+  postId: number | null;
+}
+
+export interface HeldMembership {
+  householdId: number;
+  buildingId: number;
+  /** Path of the household's building: every area above it is "where the resident lives". */
+  buildingPath: string;
+  status: MembershipStatus;
+}
+
+/** Roles whose holders may act for others in their area (administration). */
+const STAFF_ROLES: readonly Role[] = ["STAFF", "ADMIN"];
+
+/**
+ * Who is asking, and what they may do where. Authorisation is by role AND area: a role held on
+ * an area covers that area's whole subtree (paths are prefixes), and ADMIN covers every role.
+ */
+export class Viewer {
+  constructor(
+    readonly account: Account | null,
+    readonly sessionId: string | null,
+    readonly roles: readonly HeldRole[],
+    readonly memberships: readonly HeldMembership[],
+  ) {}
+
+  static anonymous(): Viewer {
+    return new Viewer(null, null, [], []);
+  }
+
+  get signedIn(): boolean {
+    return this.account !== null;
+  }
+
+  get accountId(): number | null {
+    return this.account?.id ?? null;
+  }
+
+  /** Holds `role` (or ADMIN) on an area that contains `areaPath`. */
+  hasRoleIn(role: Role | readonly Role[], areaPath: string): boolean {
+    const wanted = typeof role === "string" ? [role] : role;
+    return this.roles.some(
+      (held) => (wanted.includes(held.role) || held.role === "ADMIN") && areaPath.startsWith(held.areaPath),
+    );
+  }
+
+  isStaffFor(areaPath: string): boolean {
+    return this.hasRoleIn(STAFF_ROLES, areaPath);
+  }
+
+  get isStaffAnywhere(): boolean {
+    return this.roles.some((held) => STAFF_ROLES.includes(held.role));
+  }
+
+  isAdminFor(areaPath: string): boolean {
+    return this.roles.some((held) => held.role === "ADMIN" && areaPath.startsWith(held.areaPath));
+  }
+
+  /** Area paths where the viewer is staff: the `where` of every staff list. */
+  staffAreaPaths(): string[] {
+    return this.roles.filter((held) => STAFF_ROLES.includes(held.role)).map((held) => held.areaPath);
+  }
+
+  /** A verified resident living in (a household under) `areaPath`. */
+  livesIn(areaPath: string): boolean {
+    return this.memberships.some((m) => m.status === "VERIFIED" && m.buildingPath.startsWith(areaPath));
+  }
+
+  get isVerifiedResident(): boolean {
+    return this.memberships.some((m) => m.status === "VERIFIED");
+  }
+
+  councilRole(councilId: number): "FACILITATOR" | "COUNCIL_MEMBER" | null {
+    const held = this.roles.filter((r) => r.councilId === councilId);
+    if (held.some((r) => r.role === "FACILITATOR")) return "FACILITATOR";
+    if (held.some((r) => r.role === "COUNCIL_MEMBER")) return "COUNCIL_MEMBER";
+    return null;
+  }
+
+  isDeputyOfPost(postId: number): boolean {
+    return this.roles.some((r) => r.role === "DEPUTY" && r.postId === postId);
+  }
+
+  handlesDepartment(departmentId: number): boolean {
+    return this.roles.some((r) => r.role === "DEPARTMENT_HANDLER" && r.departmentId === departmentId);
+  }
+}
+
+/** Prisma `where` matching areas under any of `paths` (an empty list matches nothing). */
+export function areaUnderAny(paths: readonly string[]) {
+  return { OR: paths.length ? paths.map((path) => ({ path: { startsWith: path } })) : [{ id: -1 }] };
+}

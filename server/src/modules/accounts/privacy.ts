@@ -1,0 +1,27 @@
+import type { Context } from "../../context.js";
+
+/** What plugin-prisma must load with an account to decide who may read its private fields. */
+export const privacySelection = {
+  memberships: { select: { household: { select: { building: { select: { path: true } } } } } },
+  roleGrants: { where: { revokedAt: null }, select: { area: { select: { path: true } } } },
+} as const;
+
+interface AccountWithAreas {
+  id: number;
+  memberships: { household: { building: { path: string } } }[];
+  roleGrants: { area: { path: string } }[];
+}
+
+/**
+ * Phone and real name: the person themself, and staff of an area the person lives or holds a
+ * role in. Nobody else, never publicly.
+ */
+export function canReadPrivate(ctx: Context, account: AccountWithAreas): boolean {
+  if (ctx.viewer.accountId === account.id) return true;
+  if (!ctx.viewer.isStaffAnywhere) return false;
+  const paths = [
+    ...account.memberships.map((m) => m.household.building.path),
+    ...account.roleGrants.map((g) => g.area.path),
+  ];
+  return paths.some((path) => ctx.viewer.isStaffFor(path));
+}

@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AreaTree, type Factories, factories, type Person } from "../../testing/factories.js";
+import { startTestApp, type TestApp } from "../../testing/harness.js";
+import { APP_ERROR, errorCode, failed, succeeded, typename } from "../../testing/results.js";
+
+// The area tree 区 → 街道 → 居民区 → 小区 → 楼栋 and the households in its buildings.
+
+let t: TestApp;
+let f: Factories;
+let tree: AreaTree;
+let districtAdmin: Person;
+let resident: Person;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  f = factories(t);
+  tree = await f.createAreaTree();
+  districtAdmin = await f.seedStaff({ area: tree.district, role: "ADMIN" });
+  resident = await f.seedPerson();
+}, 60_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const CREATE = `mutation($parentId: ID!, $kind: AreaKind!, $name: String!) {
+  createArea(parentId: $parentId, kind: $kind, name: $name) {
+    __typename ${APP_ERROR}
+    ... on MutationCreateAreaSuccess { data { id kind name parent { id } } }
+  }
+}`;
+const ADD_HOUSEHOLDS = `mutation($buildingId: ID!, $households: [NewHouseholdInput!]!) {
+  addHouseholds(buildingId: $buildingId, households: $households) {
+    __typename ${APP_ERROR}
+    ... on MutationAddHouseholdsSuccess { data { id unit floorAreaSqm building { id } } }
+  }
+}`;
+type Created = { id: string; kind: string; name: string; parent: { id: string } | null };
+
+const create = (parentId: number | string, kind: string, name: string) =>
+  t.gql(CREATE, { parentId: String(parentId), kind, name }, districtAdmin.token);
+
+describe("createArea", () => {
+  it("puts a STREET under a DISTRICT, with the parent's path plus its own id", async () => {
+    const created = succeeded<Created>(await create(tree.district.id, "STREET", "古美路街道"), "createArea");
+    expect(created).toMatchObject({ kind: "STREET", name: "古美路街道", parent: { id: String(tree.district.id) } });
+    const row = await t.db.prisma.area.findUniqueOrThrow({ where: { id: Number(created.id) } });
+    expect(row.path).toBe(`${tree.district.path}${created.id}/`);
+  });
+
+  it("refuses a BUILDING directly under a STREET: VALIDATION on field kind", async () => {
+    const error = failed(await create(tree.street.id, "BUILDING", "孤楼"), "createArea");
+    expect(error).toMatchObject({ code: "VALIDATION", field: "kind" });
+    expect(await t.db.prisma.area.count({ where: { name: "孤楼" } })).toBe(0);
+  });
+
+  it("refuses a name already used under the same parent: CONFLICT on field name", async () => {
+    succeeded(await create(tree.sanlin.compound.id, "BUILDING", "8号楼"), "createArea");
+    const error = failed(await create(tree.sanlin.compound.id, "BUILDING", " 8号楼 "), "createArea");
+    expect(error).toMatchObject({ code: "CONFLICT", field: "name" });
+    expect(error.message).toContain("8号楼");
+    // The same name under another parent is fine.
+    succeeded(await create(tree.jinju.compound.id, "BUILDING", "8号楼"), "createArea");
+  });
+
+  it("refuses an empty name: VALIDATION on field name", async () => {
+    expect(failed(await create(tree.sanlin.compound.id, "BUILDING", "  "), "createArea")).toMatchObject({
+      code: "VALIDATION",
+      field: "name",
+    });
+  });
+
+  it("is for staff only: a resident is FORBIDDEN", async () => {
+    const response = await t.gql(
+      CREATE,
+      { parentId: String(tree.sanlin.compound.id), kind: "BUILDING", name: "私楼" },
+      resident.token,
+    );
+    expect(failed(response, "createArea").code).toBe("FORBIDDEN");
+  });
+});
+
+describe("area.ancestors", () => {
+  it("lists the tree from the top down to the parent", async () => {
+    const { data } = await t.gql<{ area: { ancestors: { id: string; kind: string }[] } }>(
+      `query($id: ID!) { area(id: $id) { ancestors { id kind } } }`,
+      { id: String(tree.sanlin.building.id) },
+    );
+    expect(data?.area.ancestors).toEqual([
+      { id: String(tree.district.id), kind: "DISTRICT" },
+      { id: String(tree.street.id), kind: "STREET" },
+      { id: String(tree.sanlin.neighbourhood.id), kind: "NEIGHBOURHOOD" },
+      { id: String(tree.sanlin.compound.id), kind: "COMPOUND" },
+    ]);
+  });
+
+  it("is empty at the top of the tree", async () => {
+    const { data } = await t.gql<{ area: { ancestors: unknown[] } }>(
+      `query($id: ID!) { area(id: $id) { ancestors { id } } }`,
+      {
+        id: String(tree.district.id),
+      },
+    );
+    expect(data?.area.ancestors).toEqual([]);
+  });
+});
+
+describe("households", () => {
+  const HOUSEHOLDS = `query($id: ID!) { area(id: $id) { households(first: 50) { totalCount edges { node { unit floorAreaSqm } } } } }`;
+  type Households = {
+    area: { households: { totalCount: number; edges: { node: { unit: string; floorAreaSqm: number } }[] } } | null;
+  };
+
+  const unitsOf = async (buildingId: number) => {
+    const { data, errors } = await t.gql<Households>(HOUSEHOLDS, { id: String(buildingId) }, resident.token);
+    expect(errors).toBeUndefined();
+    return data?.area?.households.edges.map((edge) => edge.node.unit) ?? [];
+  };
+
+  it("are added all or nothing: one unit already there is a CONFLICT naming it, and none is added", async () => {
+    const building = await f.createArea({ kind: "BUILDING", name: "9号楼", parent: tree.sanlin.compound });
+    const first = succeeded<{ unit: string; floorAreaSqm: number; building: { id: string } }[]>(
+      await t.gql(
+        ADD_HOUSEHOLDS,
+        { buildingId: String(building.id), households: [{ unit: "101室", floorAreaSqm: 89.5 }] },
+        districtAdmin.token,
+      ),
+      "addHouseholds",
+    );
+    expect(first).toEqual([
+      { id: expect.any(String), unit: "101室", floorAreaSqm: 89.5, building: { id: String(building.id) } },
+    ]);
+
+    const clash = await t.gql(
+      ADD_HOUSEHOLDS,
+      {
+        buildingId: String(building.id),
+        households: [
+          { unit: "201室", floorAreaSqm: 90 },
+          { unit: "101室", floorAreaSqm: 90 },
+          { unit: "202室", floorAreaSqm: 90 },
+        ],
+      },
+      districtAdmin.token,
+    );
+    const error = failed(clash, "addHouseholds");
+    expect(error).toMatchObject({ code: "CONFLICT", field: "households" });
+    expect(error.message).toContain("101室");
+    expect(error.message).not.toContain("201室");
+    expect(await unitsOf(building.id)).toEqual(["101室"]);
+
+    const rest = [
+      { unit: "201室", floorAreaSqm: 90 },
+      { unit: "202室", floorAreaSqm: 75.25 },
+    ];
+    succeeded(
+      await t.gql(ADD_HOUSEHOLDS, { buildingId: String(building.id), households: rest }, districtAdmin.token),
+      "addHouseholds",
+    );
+    expect(await unitsOf(building.id)).toEqual(["101室", "201室", "202室"]);
+  });
+
+  it("added by two staff at once: one registers the unit, the other gets a CONFLICT naming it", async () => {
+    const building = await f.createArea({ kind: "BUILDING", name: "11号楼", parent: tree.sanlin.compound });
+    const variables = { buildingId: String(building.id), households: [{ unit: "601室", floorAreaSqm: 80 }] };
+    const results = await Promise.all([1, 2, 3].map(() => t.gql(ADD_HOUSEHOLDS, variables, districtAdmin.token)));
+    const outcomes = results.map((response) => typename(response, "addHouseholds"));
+    expect(
+      outcomes.filter((outcome) => outcome === "MutationAddHouseholdsSuccess"),
+      JSON.stringify(results),
+    ).toHaveLength(1);
+    for (const response of results.filter((r) => typename(r, "addHouseholds") !== "MutationAddHouseholdsSuccess")) {
+      const error = failed(response, "addHouseholds");
+      expect(error).toMatchObject({ code: "CONFLICT", field: "households" });
+      expect(error.message).toContain("601室");
+    }
+    expect(await unitsOf(building.id)).toEqual(["601室"]);
+  });
+
+  it("name the unit at fault when one is given twice in the same list (VALIDATION)", async () => {
+    const building = await f.createArea({ kind: "BUILDING", name: "10号楼", parent: tree.sanlin.compound });
+    const response = await t.gql(
+      ADD_HOUSEHOLDS,
+      {
+        buildingId: String(building.id),
+        households: [
+          { unit: "301室", floorAreaSqm: 80 },
+          { unit: "301室", floorAreaSqm: 80 },
+        ],
+      },
+      districtAdmin.token,
+    );
+    expect(failed(response, "addHouseholds")).toMatchObject({ code: "VALIDATION", field: "households.1.unit" });
+    expect(await unitsOf(building.id)).toEqual([]);
+  });
+
+  it("are only added to a BUILDING (VALIDATION on field buildingId)", async () => {
+    const response = await t.gql(
+      ADD_HOUSEHOLDS,
+      { buildingId: String(tree.sanlin.compound.id), households: [{ unit: "1室", floorAreaSqm: 80 }] },
+      districtAdmin.token,
+    );
+    expect(failed(response, "addHouseholds")).toMatchObject({ code: "VALIDATION", field: "buildingId" });
+  });
+
+  it("of a building are listed to signed-in people only: anonymous is UNAUTHENTICATED", async () => {
+    await f.createHousehold({ building: tree.jinju.building, unit: "501室" });
+    const anonymous = await t.gql<Households>(HOUSEHOLDS, { id: String(tree.jinju.building.id) });
+    expect(errorCode(anonymous)).toBe("UNAUTHENTICATED");
+    expect(anonymous.data?.area ?? null).toBeNull();
+
+    const { data } = await t.gql<Households>(HOUSEHOLDS, { id: String(tree.jinju.building.id) }, resident.token);
+    expect(data?.area?.households.edges.map((edge) => edge.node.unit)).toContain("501室");
+    expect(data?.area?.households.totalCount).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,269 @@
+import { createClient } from "graphql-ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import type { Household } from "../../generated/prisma/client.js";
+import { type AreaTree, type Factories, factories, type Person } from "../../testing/factories.js";
+import { startTestApp, type TestApp } from "../../testing/harness.js";
+import { APP_ERROR, failed, succeeded, typename } from "../../testing/results.js";
+
+// A resident claims a household; staff of the area verify or reject; the resident hears of it.
+
+let t: TestApp;
+let f: Factories;
+let tree: AreaTree;
+let staff: Person;
+let otherStaff: Person;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  f = factories(t);
+  tree = await f.createAreaTree();
+  staff = await f.seedStaff({ area: tree.sanlin.neighbourhood });
+  otherStaff = await f.seedStaff({ area: tree.sanlin.neighbourhood });
+}, 60_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const REQUEST = `mutation($householdId: ID!) {
+  requestMembership(householdId: $householdId) {
+    __typename ${APP_ERROR}
+    ... on MutationRequestMembershipSuccess { data { id status decisionNote household { id } } }
+  }
+}`;
+const DECIDE = `mutation($id: ID!, $decision: MembershipDecision!, $note: String) {
+  decideMembership(id: $id, decision: $decision, note: $note) {
+    __typename ${APP_ERROR}
+    ... on MutationDecideMembershipSuccess { data { id status decisionNote decidedAt } }
+  }
+}`;
+
+interface Membership {
+  id: string;
+  status: string;
+  decisionNote: string | null;
+}
+
+/** A signed-in person with no home yet, and a household in 三林苑 to claim. */
+async function newcomer(): Promise<Person & { household: Household }> {
+  const person = await f.seedPerson();
+  return { ...person, household: await f.createHousehold({ building: tree.sanlin.building }) };
+}
+
+async function request(person: Person & { household: Household }) {
+  return t.gql(REQUEST, { householdId: String(person.household.id) }, person.token);
+}
+
+const decide = (id: string, decision: "VERIFIED" | "REJECTED" | "REVOKED", token = staff.token, note?: string) =>
+  t.gql(DECIDE, { id, decision, note }, token);
+
+describe("requesting membership of a household", () => {
+  it("leaves the request PENDING, and shows it on the resident's viewer", async () => {
+    const person = await newcomer();
+    const membership = succeeded<Membership & { household: { id: string } }>(
+      await request(person),
+      "requestMembership",
+    );
+    expect(membership).toMatchObject({ status: "PENDING", household: { id: String(person.household.id) } });
+
+    const { data } = await t.gql<{
+      viewer: { isVerifiedResident: boolean; memberships: { id: string; status: string }[] };
+    }>("{ viewer { isVerifiedResident memberships { id status } } }", {}, person.token);
+    expect(data?.viewer).toEqual({
+      isVerifiedResident: false,
+      memberships: [{ id: membership.id, status: "PENDING" }],
+    });
+  });
+
+  it("twice for one household is a CONFLICT", async () => {
+    const person = await newcomer();
+    succeeded(await request(person), "requestMembership");
+    expect(failed(await request(person), "requestMembership")).toMatchObject({
+      code: "CONFLICT",
+      field: "householdId",
+    });
+    expect(await t.db.prisma.householdMember.count({ where: { accountId: person.account.id } })).toBe(1);
+  });
+
+  it("sent twice at once (a double tap) makes one request; the other is a CONFLICT", async () => {
+    const person = await newcomer();
+    const results = await Promise.all([request(person), request(person), request(person)]);
+    const outcomes = results.map((response) => typename(response, "requestMembership"));
+    expect(
+      outcomes.filter((outcome) => outcome === "MutationRequestMembershipSuccess"),
+      JSON.stringify(results),
+    ).toHaveLength(1);
+    for (const response of results.filter((r) => typename(r, "requestMembership") === "AppError")) {
+      expect(failed(response, "requestMembership")).toMatchObject({ code: "CONFLICT", field: "householdId" });
+    }
+    expect(await t.db.prisma.householdMember.count({ where: { accountId: person.account.id } })).toBe(1);
+  });
+
+  it("needs a signed-in person (UNAUTHENTICATED)", async () => {
+    const household = await f.createHousehold({ building: tree.sanlin.building });
+    const response = await t.gql(REQUEST, { householdId: String(household.id) });
+    expect(failed(response, "requestMembership").code).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("staff verifying a request", () => {
+  it("makes it VERIFIED, notifies the resident and writes the audit trail", async () => {
+    const person = await newcomer();
+    const { id } = succeeded<Membership>(await request(person), "requestMembership");
+
+    const verified = succeeded<Membership & { decidedAt: string | null }>(
+      await decide(id, "VERIFIED"),
+      "decideMembership",
+    );
+    expect(verified.status).toBe("VERIFIED");
+    expect(verified.decidedAt).not.toBeNull();
+
+    const { data } = await t.gql<{
+      viewer: { isVerifiedResident: boolean };
+      unreadNotificationCount: number;
+      myNotifications: { edges: { node: { kind: string; subjectType: string; subjectId: string; body: string } }[] };
+    }>(
+      "{ viewer { isVerifiedResident } unreadNotificationCount myNotifications(first: 10) { edges { node { kind subjectType subjectId body } } } }",
+      {},
+      person.token,
+    );
+    expect(data?.viewer.isVerifiedResident).toBe(true);
+    expect(data?.unreadNotificationCount).toBe(1);
+    expect(data?.myNotifications.edges.map((edge) => edge.node)).toEqual([
+      {
+        kind: "membership.verified",
+        subjectType: "HOUSEHOLD_MEMBER",
+        subjectId: id,
+        body: `1号楼 ${person.household.unit}`,
+      },
+    ]);
+
+    const audit = await t.gql<{
+      auditEvents: {
+        edges: {
+          node: {
+            action: string;
+            subjectId: string;
+            fromStatus: string | null;
+            toStatus: string | null;
+            actor: { id: string } | null;
+          };
+        }[];
+      };
+    }>(
+      `query($areaId: ID!) { auditEvents(first: 50, areaId: $areaId, subjectType: HOUSEHOLD_MEMBER) {
+        edges { node { action subjectId fromStatus toStatus actor { id } } }
+      } }`,
+      { areaId: String(tree.sanlin.neighbourhood.id) },
+      staff.token,
+    );
+    const trail = audit.data?.auditEvents.edges.map((edge) => edge.node).filter((event) => event.subjectId === id);
+    expect(trail).toEqual([
+      {
+        action: "membership.decide",
+        subjectId: id,
+        fromStatus: "PENDING",
+        toStatus: "VERIFIED",
+        actor: { id: String(staff.account.id) },
+      },
+      {
+        action: "membership.request",
+        subjectId: id,
+        fromStatus: null,
+        toStatus: "PENDING",
+        actor: { id: String(person.account.id) },
+      },
+    ]);
+  });
+
+  it("by two staff at once: exactly one decision wins, the other is CONFLICT or INVALID_TRANSITION", async () => {
+    const person = await newcomer();
+    const { id } = succeeded<Membership>(await request(person), "requestMembership");
+
+    const [first, second] = await Promise.all([
+      decide(id, "VERIFIED", staff.token),
+      decide(id, "REJECTED", otherStaff.token, "查无此人"),
+    ]);
+    const outcomes = [first, second].map((response) => typename(response, "decideMembership"));
+    expect(outcomes.filter((outcome) => outcome === "MutationDecideMembershipSuccess")).toHaveLength(1);
+    const winner = outcomes[0] === "MutationDecideMembershipSuccess" ? first : second;
+    const loser = winner === first ? second : first;
+    expect(["CONFLICT", "INVALID_TRANSITION"]).toContain(failed(loser, "decideMembership").code);
+
+    const stored = await t.db.prisma.householdMember.findUniqueOrThrow({ where: { id: Number(id) } });
+    expect(stored.status).toBe(succeeded<Membership>(winner, "decideMembership").status);
+    const decisions = await t.db.prisma.auditEvent.count({
+      where: { action: "membership.decide", subjectId: Number(id) },
+    });
+    expect(decisions).toBe(1);
+    expect(await t.db.prisma.notification.count({ where: { recipientId: person.account.id } })).toBe(1);
+  });
+
+  it("that was already verified is an INVALID_TRANSITION", async () => {
+    const person = await newcomer();
+    const { id } = succeeded<Membership>(await request(person), "requestMembership");
+    succeeded(await decide(id, "VERIFIED"), "decideMembership");
+    expect(failed(await decide(id, "VERIFIED"), "decideMembership").code).toBe("INVALID_TRANSITION");
+  });
+});
+
+describe("staff rejecting a request", () => {
+  it("must give a reason (VALIDATION on field note); with one it is REJECTED and the resident may ask again", async () => {
+    const person = await newcomer();
+    const { id } = succeeded<Membership>(await request(person), "requestMembership");
+
+    for (const note of [undefined, "", "   "]) {
+      expect(failed(await decide(id, "REJECTED", staff.token, note), "decideMembership")).toMatchObject({
+        code: "VALIDATION",
+        field: "note",
+      });
+    }
+    expect((await t.db.prisma.householdMember.findUniqueOrThrow({ where: { id: Number(id) } })).status).toBe("PENDING");
+
+    const rejected = succeeded<Membership>(await decide(id, "REJECTED", staff.token, "门牌号不符"), "decideMembership");
+    expect(rejected).toMatchObject({ status: "REJECTED", decisionNote: "门牌号不符" });
+
+    const again = succeeded<Membership>(await request(person), "requestMembership");
+    expect(again).toMatchObject({ id, status: "PENDING", decisionNote: null });
+  });
+});
+
+describe("live updates over graphql-ws", () => {
+  it("tell the resident at once when staff verify them (viewerChanged)", async () => {
+    const person = await newcomer();
+    const { id } = succeeded<Membership>(await request(person), "requestMembership");
+
+    const client = t.wsClient(person.token);
+    const changes = t.subscribe<{ viewerChanged: { reason: string; subjectId: string | null } }>(
+      client,
+      "subscription { viewerChanged { reason subjectId } }",
+    );
+    await t.untilViewerChangedListens(changes, person.account.id);
+
+    succeeded(await decide(id, "VERIFIED"), "decideMembership");
+    const change = await changes.waitFor((result) => result.viewerChanged.reason === "membership");
+    expect(change.viewerChanged.subjectId).toBe(id);
+    // …followed by the notification it carries.
+    await changes.waitFor(
+      (result) => result.viewerChanged.reason === "notification" && result.viewerChanged.subjectId === id,
+    );
+  });
+
+  it("close a connection presenting an invalid token with 4403", async () => {
+    const code = await new Promise<number>((resolve) => {
+      // Nothing to dispose afterwards: with no retries, the refused client is finished.
+      createClient({
+        url: t.wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: { authToken: "not-a-session-token" },
+        retryAttempts: 0,
+        lazy: false,
+        // The refusal is the point of this test, not an error to report.
+        onNonLazyError: () => {},
+        on: { closed: (event) => resolve((event as { code: number }).code) },
+      });
+    });
+    expect(code).toBe(4403);
+  });
+});

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Factories, factories } from "../../server/src/testing/factories.js";
+import { startTestApp, type TestApp } from "../../server/src/testing/harness.js";
+import { APP_ERROR, succeeded } from "../../server/src/testing/results.js";
+import { postgresAvailability, postgresTestUrl, redisAvailability, redisTestUrl } from "../support/services.js";
+
+const available = (await postgresAvailability()).available && (await redisAvailability()).available;
+
+const CAST = `mutation($voteId: ID!, $optionIds: [ID!]!) { castBallot(voteId: $voteId, optionIds: $optionIds) {
+  __typename ... on MutationCastBallotSuccess { data { receiptCode replaced } } ${APP_ERROR} } }`;
+
+// Exactly once is enforced by the database, not by one process: two server instances on one
+// PostgreSQL, clients hammering both at once, and the count must equal a recount of the ballots.
+describe.skipIf(!available)("casting a ballot, concurrently, on two server instances", () => {
+  let a: TestApp;
+  let b: TestApp;
+  let f: Factories;
+  beforeAll(async () => {
+    a = await startTestApp({ databaseUrl: postgresTestUrl(), redisUrl: redisTestUrl() });
+    b = await startTestApp({ databaseUrl: postgresTestUrl(), redisUrl: redisTestUrl() });
+    f = factories(a);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  async function householdVote(secret: boolean) {
+    const tree = await f.createAreaTree();
+    const staff = await f.seedStaff({ area: tree.sanlin.neighbourhood });
+    const raiser = await f.createAccount();
+    const topic = await a.db.prisma.topic.create({
+      data: {
+        councilId: tree.sanlin.council.id,
+        areaId: tree.sanlin.neighbourhood.id,
+        title: "电梯",
+        body: "…",
+        source: "STAFF",
+        raisedById: raiser.id,
+      },
+    });
+    return { tree, staff, topic, secret };
+  }
+
+  it.each([false, true])("counts one ballot per household however many casts race (secret: %s)", async (secret) => {
+    const { tree, staff, topic } = await householdVote(secret);
+    const first = await f.seedResident({ building: tree.sanlin.building });
+    const second = await f.seedPerson();
+    await a.db.prisma.householdMember.create({
+      data: { householdId: first.household.id, accountId: second.account.id, status: "VERIFIED" },
+    });
+    const others = await Promise.all(
+      Array.from({ length: 12 }, () => f.seedResident({ building: tree.sanlin.building })),
+    );
+
+    const created = succeeded<{ id: string; options: { id: string }[] }>(
+      await a.gql(
+        `mutation($s: ID!, $area: ID!, $secret: Boolean) { createVote(subject: TOPIC, subjectId: $s, title: "加装电梯", question: "是否同意？",
+          ballotType: YES_NO_ABSTAIN, countingUnit: HOUSEHOLD, areaId: $area, secret: $secret) {
+          __typename ... on MutationCreateVoteSuccess { data { id options { id } } } ${APP_ERROR} } }`,
+        { s: String(topic.id), area: String(tree.sanlin.building.id), secret },
+        staff.token,
+      ),
+      "createVote",
+    );
+    succeeded(
+      await b.gql(
+        `mutation($id: ID!) { transitionVote(id: $id, to: OPEN) { __typename ... on MutationTransitionVoteSuccess { data { id } } ${APP_ERROR} } }`,
+        { id: created.id },
+        staff.token,
+      ),
+      "transitionVote",
+    );
+    const [yes, no, abstain] = created.options.map((o) => o.id);
+
+    // 40 casts for the one household, from both of its adults, through both instances at once,
+    // mixed with one cast from each of 12 other households.
+    const racing = Array.from({ length: 40 }, (_, i) => {
+      const app = i % 2 ? a : b;
+      const who = i % 4 < 2 ? first.token : second.token;
+      return app.gql(CAST, { voteId: created.id, optionIds: [[yes, no, abstain][i % 3]] }, who);
+    });
+    const rest = others.map((other, i) =>
+      (i % 2 ? a : b).gql(CAST, { voteId: created.id, optionIds: [yes] }, other.token),
+    );
+    const results = await Promise.all([...racing, ...rest]);
+    for (const result of results) {
+      expect((result.data?.castBallot as { __typename: string } | undefined)?.__typename).toBe(
+        "MutationCastBallotSuccess",
+      );
+    }
+
+    const voteId = Number(created.id);
+    const prisma = a.db.prisma;
+    const participations = await prisma.voteParticipation.findMany({ where: { voteId } });
+    expect(participations).toHaveLength(13);
+    expect(participations.reduce((sum, p) => sum + p.castCount, 0)).toBe(52);
+    expect(await prisma.ballot.count({ where: { voteId } })).toBe(13);
+
+    const tally = await b.gql<{
+      vote: { tally: { participants: number; version: number; options: { optionId: string; count: number }[] } };
+    }>(`query($id: ID!) { vote(id: $id) { tally { participants version options { optionId count } } } }`, {
+      id: created.id,
+    });
+    const recount = await prisma.ballotChoice.groupBy({
+      by: ["optionId"],
+      where: { ballot: { voteId } },
+      _count: { _all: true },
+    });
+    const live = Object.fromEntries(
+      (tally.data?.vote.tally.options ?? []).filter((o) => o.count).map((o) => [o.optionId, o.count]),
+    );
+    expect(live).toEqual(Object.fromEntries(recount.map((r) => [String(r.optionId), r._count._all])));
+    expect(tally.data?.vote.tally.participants).toBe(13);
+    expect(tally.data?.vote.tally.version).toBe(52);
+  });
+});

@@ -22,7 +22,6 @@ const NotificationsPage = named(() => import("./pages/resident/NotificationsPage
 const ProfilePage = named(() => import("./pages/resident/ProfilePage"), "ProfilePage");
 const CouncilPage = named(() => import("./pages/council/CouncilPage"), "CouncilPage");
 const DeputyPage = named(() => import("./pages/deputy/DeputyPage"), "DeputyPage");
-const DepartmentPage = named(() => import("./pages/department/DepartmentPage"), "DepartmentPage");
 const PeoplePage = named(() => import("./pages/admin/PeoplePage"), "PeoplePage");
 const AreasPage = named(() => import("./pages/admin/AreasPage"), "AreasPage");
 const RolesPage = named(() => import("./pages/admin/RolesPage"), "RolesPage");
@@ -33,6 +32,38 @@ const ProjectorPage = named(() => import("./pages/votes/ProjectorPage"), "Projec
 const OrganiseVotesPage = named(() => import("./pages/votes/organise/OrganiseVotesPage"), "OrganiseVotesPage");
 const CreateVotePage = named(() => import("./pages/votes/organise/CreateVotePage"), "CreateVotePage");
 const ManageVotePage = named(() => import("./pages/votes/organise/ManageVotePage"), "ManageVotePage");
+// 人大代表联络站: public board and resident pages, the deputy's workbench, departments, staff.
+const PublicBoardPage = named(() => import("./pages/suggestions/public/PublicBoardPage"), "PublicBoardPage");
+const SuggestionPage = named(() => import("./pages/suggestions/public/SuggestionPage"), "SuggestionPage");
+const ReceptionsPage = named(() => import("./pages/suggestions/public/ReceptionsPage"), "ReceptionsPage");
+const MySuggestionsPage = named(() => import("./pages/suggestions/resident/MySuggestionsPage"), "MySuggestionsPage");
+const SubmitSuggestionPage = named(
+  () => import("./pages/suggestions/resident/SubmitSuggestionPage"),
+  "SubmitSuggestionPage",
+);
+const WorkbenchPage = named(() => import("./pages/suggestions/deputy/WorkbenchPage"), "WorkbenchPage");
+const HandleSuggestionPage = named(
+  () => import("./pages/suggestions/deputy/HandleSuggestionPage"),
+  "HandleSuggestionPage",
+);
+const RecordSuggestionPage = named(
+  () => import("./pages/suggestions/deputy/RecordSuggestionPage"),
+  "RecordSuggestionPage",
+);
+const ReceptionSchedulePage = named(
+  () => import("./pages/suggestions/deputy/ReceptionSchedulePage"),
+  "ReceptionSchedulePage",
+);
+const DepartmentQueuePage = named(
+  () => import("./pages/suggestions/department/DepartmentQueuePage"),
+  "DepartmentQueuePage",
+);
+const TransferPage = named(() => import("./pages/suggestions/department/TransferPage"), "TransferPage");
+const SuggestionDashboardPage = named(
+  () => import("./pages/suggestions/staff/SuggestionDashboardPage"),
+  "SuggestionDashboardPage",
+);
+const WorkCalendarPage = named(() => import("./pages/suggestions/staff/WorkCalendarPage"), "WorkCalendarPage");
 
 function Loading() {
   return (
@@ -72,6 +103,9 @@ export function App() {
               <Route element={<Shell />}>
                 <Route index element={<HomePage />} />
                 <Route path="posts" element={<LiaisonPostsPage />} />
+                <Route path="receptions" element={<ReceptionsPage />} />
+                <Route path="suggestions" element={<PublicBoardPage />} />
+                <Route path="suggestions/:id" element={<SuggestionPage />} />
                 <Route path="sign-in" element={<SignInPage />} />
                 <Route path="start" element={<StartPage />} />
                 <Route path="councils/:id" element={<CouncilPage />} />
@@ -89,6 +123,22 @@ export function App() {
                     element={
                       <RequireSignIn>
                         <MyVotesPage />
+                      </RequireSignIn>
+                    }
+                  />
+                  <Route
+                    path="suggestions"
+                    element={
+                      <RequireSignIn>
+                        <MySuggestionsPage />
+                      </RequireSignIn>
+                    }
+                  />
+                  <Route
+                    path="suggestions/new"
+                    element={
+                      <RequireSignIn>
+                        <SubmitSuggestionPage />
                       </RequireSignIn>
                     }
                   />
@@ -117,14 +167,58 @@ export function App() {
                     </RequireSignIn>
                   }
                 />
-                <Route
-                  path="departments/:id"
-                  element={
-                    <RequireSignIn>
-                      <DepartmentPage />
-                    </RequireSignIn>
-                  }
-                />
+                <Route path="workbench">
+                  <Route
+                    index
+                    element={
+                      <RequireSignIn>
+                        <WorkbenchPage />
+                      </RequireSignIn>
+                    }
+                  />
+                  <Route
+                    path="suggestions/:id"
+                    element={
+                      <RequireSignIn>
+                        <HandleSuggestionPage />
+                      </RequireSignIn>
+                    }
+                  />
+                  <Route
+                    path="record"
+                    element={
+                      <RequireSignIn>
+                        <RecordSuggestionPage />
+                      </RequireSignIn>
+                    }
+                  />
+                  <Route
+                    path="receptions"
+                    element={
+                      <RequireSignIn>
+                        <ReceptionSchedulePage />
+                      </RequireSignIn>
+                    }
+                  />
+                </Route>
+                <Route path="departments/:id">
+                  <Route
+                    index
+                    element={
+                      <RequireSignIn>
+                        <DepartmentQueuePage />
+                      </RequireSignIn>
+                    }
+                  />
+                  <Route
+                    path="transfers/:transferId"
+                    element={
+                      <RequireSignIn>
+                        <TransferPage />
+                      </RequireSignIn>
+                    }
+                  />
+                </Route>
                 <Route path="admin">
                   <Route
                     index
@@ -155,6 +249,22 @@ export function App() {
                     element={
                       <RequireStaff>
                         <RolesPage />
+                      </RequireStaff>
+                    }
+                  />
+                  <Route
+                    path="suggestions"
+                    element={
+                      <RequireStaff>
+                        <SuggestionDashboardPage />
+                      </RequireStaff>
+                    }
+                  />
+                  <Route
+                    path="calendar"
+                    element={
+                      <RequireStaff>
+                        <WorkCalendarPage />
                       </RequireStaff>
                     }
                   />

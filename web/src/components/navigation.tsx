@@ -1,13 +1,19 @@
 import {
   ApartmentOutlined,
   BankOutlined,
+  BarChartOutlined,
   BellOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  FormOutlined,
   FundProjectionScreenOutlined,
   HomeOutlined,
   IdcardOutlined,
+  InboxOutlined,
+  MessageOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -50,6 +56,8 @@ export function buildNavigation(viewer: Viewer, t: TFunction): NavGroup[] {
       items: [
         { path: "/", label: t("nav.home"), icon: <HomeOutlined /> },
         { path: "/posts", label: t("nav.posts"), icon: <BankOutlined /> },
+        { path: "/receptions", label: t("nav.receptions"), icon: <CalendarOutlined /> },
+        { path: "/suggestions", label: t("nav.suggestionBoard"), icon: <MessageOutlined /> },
       ],
     },
   ];
@@ -61,6 +69,7 @@ export function buildNavigation(viewer: Viewer, t: TFunction): NavGroup[] {
     items: [
       { path: "/me/home", label: t("nav.myHome"), icon: <IdcardOutlined /> },
       { path: "/me/votes", label: t("nav.myVotes"), icon: <CheckSquareOutlined /> },
+      { path: "/me/suggestions", label: t("nav.mySuggestions"), icon: <FormOutlined /> },
       { path: "/me/notifications", label: t("nav.notifications"), icon: <BellOutlined /> },
       { path: "/me/profile", label: t("nav.profile"), icon: <UserOutlined /> },
     ],
@@ -93,7 +102,11 @@ export function buildNavigation(viewer: Viewer, t: TFunction): NavGroup[] {
     groups.push({
       key: "deputy",
       label: t("nav.deputy"),
-      items: [{ path: "/deputy", label: t("nav.myPosts"), icon: <SolutionOutlined /> }],
+      items: [
+        { path: "/workbench", label: t("nav.workbench"), icon: <InboxOutlined /> },
+        { path: "/workbench/receptions", label: t("nav.receptionSchedule"), icon: <ScheduleOutlined /> },
+        { path: "/deputy", label: t("nav.myPosts"), icon: <SolutionOutlined /> },
+      ],
     });
   }
 
@@ -120,6 +133,8 @@ export function buildNavigation(viewer: Viewer, t: TFunction): NavGroup[] {
       items: [
         { path: "/admin/people", label: t("nav.adminPeople"), icon: <SafetyCertificateOutlined /> },
         { path: "/organise/votes", label: t("nav.organiseVotes"), icon: <FundProjectionScreenOutlined /> },
+        { path: "/admin/suggestions", label: t("nav.adminSuggestions"), icon: <BarChartOutlined /> },
+        { path: "/admin/calendar", label: t("nav.adminCalendar"), icon: <CalendarOutlined /> },
         { path: "/admin/areas", label: t("nav.adminAreas"), icon: <ApartmentOutlined /> },
         { path: "/admin/roles", label: t("nav.adminRoles"), icon: <SettingOutlined /> },
         { path: "/admin/organisation", label: t("nav.adminOrganisation"), icon: <ClusterOutlined /> },

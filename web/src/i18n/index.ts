@@ -1,7 +1,6 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "../locales/en.json";
-import zhCN from "../locales/zh-CN.json";
+import { english, zhCN } from "../locales";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -17,7 +16,7 @@ export const localeFromLanguage = (language: Language): "ZH_CN" | "EN" => (langu
 // `satisfies` makes the compiler check that English has every key the Chinese text has.
 export const resources = {
   "zh-CN": { translation: zhCN },
-  en: { translation: en satisfies typeof zhCN },
+  en: { translation: english },
 } as const;
 
 /** Starts i18next synchronously (the strings are bundled), in the saved or default language. */

@@ -1,5 +1,5 @@
 import "i18next";
-import type zhCN from "../locales/zh-CN.json";
+import type { zhCN } from "../locales";
 
 declare module "i18next" {
   interface CustomTypeOptions {

@@ -1,0 +1,6 @@
+import { Page } from "../../../components/Page";
+
+/** Placeholder: being built. */
+export function RecordSuggestionPage() {
+  return <Page title="代录建议">{null}</Page>;
+}

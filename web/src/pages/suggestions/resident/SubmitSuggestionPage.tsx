@@ -1,0 +1,6 @@
+import { Page } from "../../../components/Page";
+
+/** Placeholder: being built. */
+export function SubmitSuggestionPage() {
+  return <Page title="提建议">{null}</Page>;
+}

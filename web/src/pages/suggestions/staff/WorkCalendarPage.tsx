@@ -1,0 +1,6 @@
+import { Page } from "../../../components/Page";
+
+/** Placeholder: being built. */
+export function WorkCalendarPage() {
+  return <Page title="工作日历">{null}</Page>;
+}

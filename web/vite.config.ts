@@ -8,7 +8,12 @@ export default defineConfig({
   server: {
     port: 5173,
     // Same-origin in development too: the session cookie and the WebSocket need it.
-    proxy: { "/graphql": { target: api, ws: true, changeOrigin: false } },
+    proxy: {
+      "/graphql": { target: api, ws: true, changeOrigin: false },
+      "/uploads": { target: api, changeOrigin: false },
+      "/attachments": { target: api, changeOrigin: false },
+      "/exports": { target: api, changeOrigin: false },
+    },
   },
   build: {
     target: "es2022",

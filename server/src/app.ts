@@ -13,6 +13,7 @@ import { AppError, toGraphQLError } from "./errors.js";
 import { createStaticHandler } from "./http/static.js";
 import { createLogger, type Logger } from "./logger.js";
 import { type CodeSender, LogCodeSender } from "./modules/accounts/code-sender.js";
+import { handleAttachmentRoutes } from "./modules/attachments/http.js";
 import { startDeadlineClock } from "./modules/suggestions/deadlines.js";
 import { handleSuggestionExport } from "./modules/suggestions/export.js";
 import { startVoteClock } from "./modules/voting/service.js";
@@ -170,6 +171,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       await yoga.handle(req, res, { req, res });
       return;
     }
+    // Photos: uploads and downloads, authorised like the API.
+    if (await handleAttachmentRoutes(req, res, { prisma: database.prisma, logger })) return;
     // Report downloads (CSV/Excel), authorised by the session cookie or a bearer token.
     if (url.startsWith("/exports/") && (await handleSuggestionExport(req, res, { prisma: database.prisma, logger })))
       return;

@@ -8,6 +8,7 @@ import "./modules/roles/schema.js";
 import "./modules/organisation/schema.js";
 import "./modules/notifications/schema.js";
 import "./modules/audit/schema.js";
+import "./modules/attachments/schema.js";
 import "./modules/topics/schema.js";
 import "./modules/meetings/schema.js";
 import "./modules/proposals/schema.js";

@@ -52,16 +52,6 @@ builder.prismaObject("ProposalProgress", {
   }),
 });
 
-builder.prismaObject("Attachment", {
-  fields: (t) => ({
-    id: t.exposeID("id"),
-    fileName: t.exposeString("fileName"),
-    mimeType: t.exposeString("mimeType"),
-    byteSize: t.exposeInt("byteSize"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-  }),
-});
-
 builder.prismaObject("BudgetRound", {
   description: "自治金 round: a pool for an area, allocated by residents' vote.",
   fields: (t) => ({

@@ -31,7 +31,7 @@ export function isPublic(s: Pick<SuggestionForAccess, "allowPublish" | "status">
  * The people handling a suggestion: its submitter, the deputies of its post, the departments it
  * was transferred to, and staff of its area. Only they see who submitted it and how to reach them.
  */
-export function isHandler(ctx: Context, s: SuggestionForAccess): boolean {
+export function isHandler(ctx: Pick<Context, "viewer">, s: SuggestionForAccess): boolean {
   const viewer = ctx.viewer;
   if (!viewer.signedIn) return false;
   return (

@@ -831,6 +831,10 @@ const SubmitSuggestionInput = builder.inputType("SubmitSuggestionInput", {
       required: true,
       description: "May it appear on the public board once accepted? Name and phone never do.",
     }),
+    photoIds: t.idList({
+      description: "Photos uploaded first through POST /uploads (the uploader's own, at most 9).",
+      validate: z.array(z.unknown()).max(9, "最多上传 9 张照片").nullish(),
+    }),
   }),
 });
 
@@ -853,6 +857,10 @@ const RecordSuggestionInput = builder.inputType("RecordSuggestionInput", {
     place: t.string({ validate: place }),
     allowPublish: t.boolean({ required: true }),
     accept: t.boolean({ defaultValue: true, description: "Accept it at once (the deputy heard it in person)." }),
+    photoIds: t.idList({
+      description: "Photos uploaded first through POST /uploads (the uploader's own, at most 9).",
+      validate: z.array(z.unknown()).max(9, "最多上传 9 张照片").nullish(),
+    }),
   }),
 });
 
@@ -875,6 +883,9 @@ function toTransferSpecs(transfers: readonly (typeof TransferInput.$inferInput)[
   }));
 }
 
+const parsePhotoIds = (ids: readonly (string | number)[] | null | undefined) =>
+  (ids ?? []).map((id, index) => parseId(id, `photoIds.${index}`));
+
 const reread = (query: object, ctx: Context, id: number) =>
   ctx.prisma.suggestion.findUniqueOrThrow({ ...query, where: { id } });
 const rereadTransfer = (query: object, ctx: Context, id: number) =>
@@ -892,6 +903,7 @@ builder.mutationFields((t) => ({
         ...input,
         postId: parseOptionalId(input.postId, "input.postId"),
         areaId: parseOptionalId(input.areaId, "input.areaId"),
+        photoIds: parsePhotoIds(input.photoIds),
       });
       return reread(query, ctx, s.id);
     },
@@ -908,6 +920,7 @@ builder.mutationFields((t) => ({
         receptionDayId: parseOptionalId(input.receptionDayId, "input.receptionDayId"),
         postId: parseOptionalId(input.postId, "input.postId"),
         areaId: parseOptionalId(input.areaId, "input.areaId"),
+        photoIds: parsePhotoIds(input.photoIds),
       });
       return reread(query, ctx, s.id);
     },
@@ -996,10 +1009,14 @@ builder.mutationFields((t) => ({
     args: {
       transferId: t.arg.id({ required: true }),
       body: t.arg.string({ required: true, validate: longText("办理进展") }),
+      photoIds: t.arg.idList({
+        description: "Photos uploaded first through POST /uploads (at most 9).",
+        validate: z.array(z.unknown()).max(9, "最多上传 9 张照片").nullish(),
+      }),
     },
     resolve: async (query, _root, args, ctx) => {
       const transferId = parseId(args.transferId, "transferId");
-      await postSuggestionUpdate(ctx, { transferId, body: args.body });
+      await postSuggestionUpdate(ctx, { transferId, body: args.body, photoIds: parsePhotoIds(args.photoIds) });
       return rereadTransfer(query, ctx, transferId);
     },
   }),

@@ -13,6 +13,7 @@ import { assertTransition } from "../../lifecycle.js";
 import type { Logger } from "../../logger.js";
 import type { AppPubSub } from "../../pubsub.js";
 import { normalisePhone } from "../accounts/phone.js";
+import { claimPhotos } from "../attachments/service.js";
 import { recordAudit } from "../audit/service.js";
 import { announce } from "../notifications/service.js";
 import { accessSelection, isHandler, isPublic } from "./access.js";
@@ -419,7 +420,10 @@ function cleanContent(input: SuggestionContent) {
 }
 
 /** A resident submits a suggestion online to a post (by default the one serving their home). */
-export async function submitSuggestion(ctx: Context, input: SuggestionContent & { postId?: number | null }) {
+export async function submitSuggestion(
+  ctx: Context,
+  input: SuggestionContent & { postId?: number | null; photoIds?: readonly number[] },
+) {
   const accountId = ctx.viewer.accountId;
   if (!accountId) throw unauthenticated();
   const post = input.postId
@@ -436,6 +440,7 @@ export async function submitSuggestion(ctx: Context, input: SuggestionContent & 
     const suggestion = await tx.suggestion.create({
       data: { ...content, postId: post.id, areaId, channel: "ONLINE", submitterId: accountId },
     });
+    await claimPhotos(tx, { accountId, photoIds: input.photoIds ?? [], owner: { suggestionId: suggestion.id } });
     await recordAudit(tx, {
       actorId: accountId,
       action: "suggestion.create",
@@ -475,6 +480,7 @@ export async function recordSuggestion(
     name?: string | null;
     phone?: string | null;
     accept?: boolean | null;
+    photoIds?: readonly number[];
   },
 ) {
   const recorderId = ctx.viewer.accountId;
@@ -519,6 +525,11 @@ export async function recordSuggestion(
         recordedById: recorderId,
         receptionDayId: input.receptionDayId ?? null,
       },
+    });
+    await claimPhotos(tx, {
+      accountId: recorderId,
+      photoIds: input.photoIds ?? [],
+      owner: { suggestionId: suggestion.id },
     });
     await recordAudit(tx, {
       actorId: recorderId,
@@ -821,13 +832,21 @@ export async function acknowledgeTransfer(ctx: Context, options: { transferId: n
 }
 
 /** 办理进展: a department's progress note (signs for the transfer first if it had not). */
-export async function postSuggestionUpdate(ctx: Context, options: { transferId: number; body: string }) {
+export async function postSuggestionUpdate(
+  ctx: Context,
+  options: { transferId: number; body: string; photoIds?: readonly number[] },
+) {
   const body = options.body.trim();
   if (!body) throw invalid("body", "请填写办理进展");
   return withTransfer(ctx, options.transferId, "UPDATE", async (w, transfer) => {
     if (transfer.status === "PENDING") await acknowledge(ctx, w, transfer);
     const update = await w.tx.suggestionUpdate.create({
       data: { transferId: transfer.id, authorId: ctx.viewer.accountId as number, body },
+    });
+    await claimPhotos(w.tx, {
+      accountId: ctx.viewer.accountId as number,
+      photoIds: options.photoIds ?? [],
+      owner: { suggestionUpdateId: update.id },
     });
     await recordAudit(w.tx, {
       actorId: ctx.viewer.accountId,

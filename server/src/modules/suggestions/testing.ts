@@ -180,6 +180,7 @@ const VAR_TYPES: Record<string, string> = {
   satisfaction: "Satisfaction!",
   comment: "String",
   follow: "Boolean",
+  photoIds: "[ID!]",
 };
 
 /** A suggestion submitted online by `world.resident` to `world.post`. */

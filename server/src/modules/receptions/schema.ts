@@ -11,6 +11,7 @@ import {
   cancelReceptionDay,
   managesPost,
   markReceptionAttendance,
+  recordReceptionVisitors,
   scheduleReceptionDay,
   TAKES_A_SLOT,
 } from "./service.js";
@@ -30,6 +31,10 @@ builder.prismaObject("ReceptionDay", {
     capacity: t.exposeInt("capacity"),
     note: t.exposeString("note", { nullable: true }),
     cancelledAt: t.expose("cancelledAt", { type: "DateTime", nullable: true }),
+    visitorCount: t.exposeInt("visitorCount", {
+      nullable: true,
+      description: "接待人次 recorded after the reception (walk-ins included); null until recorded.",
+    }),
     deputies: t.prismaField({
       type: ["DeputyProfile"],
       description: "Deputies on duty (public profiles).",
@@ -233,6 +238,21 @@ builder.mutationFields((t) => ({
         attended: args.attended,
       });
       return ctx.prisma.receptionBooking.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  recordReceptionVisitors: t.prismaField({
+    type: "ReceptionDay",
+    description:
+      "Deputies of the post (or its staff): after the start, record 接待人次 — everyone received, walk-ins included (at least the attended bookings).",
+    authScopes: { signedIn: true },
+    errors: {},
+    args: { receptionDayId: t.arg.id({ required: true }), visitorCount: t.arg.int({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = await recordReceptionVisitors(ctx, {
+        receptionDayId: parseId(args.receptionDayId, "receptionDayId"),
+        visitorCount: args.visitorCount,
+      });
+      return ctx.prisma.receptionDay.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 }));

@@ -250,3 +250,39 @@ export async function markReceptionAttendance(ctx: Context, options: { bookingId
   await moveBooking(ctx, booking, options.attended ? "ATTENDED" : "NO_SHOW");
   return booking.id;
 }
+
+/**
+ * 接待人次: after a reception, its deputies (or staff) record how many residents they received,
+ * walk-ins included. Never fewer than the bookings already marked attended; may be corrected.
+ */
+export async function recordReceptionVisitors(ctx: Context, options: { receptionDayId: number; visitorCount: number }) {
+  const actorId = ctx.viewer.accountId;
+  if (!actorId) throw unauthenticated();
+  if (!Number.isInteger(options.visitorCount) || options.visitorCount < 0 || options.visitorCount > 1000)
+    throw invalid("visitorCount", "接待人次应为 0 到 1000 之间的整数");
+  return ctx.prisma.$transaction(async (tx) => {
+    // Locked so that a count and an attendance mark at the same moment cannot leave the count lower.
+    await tx.$queryRaw`SELECT id FROM "ReceptionDay" WHERE id = ${options.receptionDayId} FOR UPDATE`;
+    const day = await tx.receptionDay.findUnique({
+      where: { id: options.receptionDayId },
+      include: { post: { include: { area: { select: { path: true } } } } },
+    });
+    if (!day) throw notFound("Reception day");
+    if (!managesPost(ctx.viewer, day.post)) throw forbidden("只有本站点的人大代表可以登记接待人次");
+    if (day.cancelledAt) throw new AppError(ErrorCode.INVALID_TRANSITION, "该接待日已取消");
+    if (day.startsAt > new Date()) throw new AppError(ErrorCode.INVALID_TRANSITION, "接待尚未开始");
+    const attended = await tx.receptionBooking.count({ where: { receptionDayId: day.id, status: "ATTENDED" } });
+    if (options.visitorCount < attended)
+      throw invalid("visitorCount", `接待人次不能少于已登记到场的预约人数（${attended}）`);
+    await tx.receptionDay.update({ where: { id: day.id }, data: { visitorCount: options.visitorCount } });
+    await recordAudit(tx, {
+      actorId,
+      action: "reception.visitors",
+      subjectType: "RECEPTION_DAY",
+      subjectId: day.id,
+      areaId: day.post.areaId,
+      data: { from: day.visitorCount, to: options.visitorCount },
+    });
+    return day.id;
+  });
+}

@@ -89,6 +89,12 @@ export function statisticsTable(stats: SuggestionStatistics): Table {
     rows: [...stats.rows.map(line), line(stats.total)],
     notes: [
       ["统计区间", `${stats.from} 至 ${stats.to}（截至 ${stats.asOf}）`],
+      ["接待日", `${stats.receptions.held} 次`],
+      [
+        "接待选民",
+        `${stats.receptions.visitors} 人次（其中预约到场 ${stats.receptions.attended} 人次；${stats.receptions.daysWithVisitorCount} 次接待日登记了接待人次，其余按预约到场计）`,
+      ],
+      ["接待日当面收集意见建议", `${stats.receptions.suggestionsRecorded} 条`],
       ...Object.entries(STATS_DEFINITIONS).map(([key, text]) => [key, text] as [string, string]),
     ],
   };

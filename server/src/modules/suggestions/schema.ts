@@ -4,6 +4,7 @@ import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { notFound } from "../../errors.js";
 import type { AuditEvent, Prisma, SuggestionCategory, SuggestionStatus } from "../../generated/prisma/client.js";
+import type { ReceptionFigures } from "../receptions/figures.js";
 import {
   SatisfactionEnum,
   SuggestionCategoryEnum,
@@ -675,6 +676,26 @@ const StatsGroupByEnum = builder.enumType("SuggestionStatsGroupBy", {
   values: ["POST", "DEPUTY", "DEPARTMENT", "CATEGORY", "MONTH"] as const,
 });
 
+const ReceptionFiguresRef = builder.objectRef<ReceptionFigures>("ReceptionFigures").implement({
+  description:
+    "The reception days (接待日) of the same posts and areas, held in the period: for the report's 接待选民…人次.",
+  fields: (t) => ({
+    held: t.exposeInt("held", { description: "Days held: not called off, started by the end of the period." }),
+    visitors: t.exposeInt("visitors", {
+      description:
+        "接待人次: each day's recorded visitor count, or its attended bookings where none was recorded (never fewer).",
+    }),
+    daysWithVisitorCount: t.exposeInt("daysWithVisitorCount", {
+      description: "Days whose visitor count was recorded; the others count attended bookings only.",
+    }),
+    booked: t.exposeInt("booked", { description: "Bookings kept for those days (not cancelled)." }),
+    attended: t.exposeInt("attended", { description: "Bookings marked attended." }),
+    suggestionsRecorded: t.exposeInt("suggestionsRecorded", {
+      description: "Suggestions recorded at those reception days.",
+    }),
+  }),
+});
+
 const StatisticsRef = builder.objectRef<SuggestionStatistics>("SuggestionStatistics").implement({
   description: STATS_DEFINITIONS.period,
   fields: (t) => ({
@@ -693,6 +714,7 @@ const StatisticsRef = builder.objectRef<SuggestionStatistics>("SuggestionStatist
         "One per group. MONTH and CATEGORY list every month / category (zeros included); the others only groups with suggestions.",
       resolve: (s) => s.rows,
     }),
+    receptions: t.field({ type: ReceptionFiguresRef, resolve: (s) => s.receptions }),
     csvUrl: t.string({
       description: "The same figures as a CSV download (same authorisation).",
       resolve: (s) => exportUrl("statistics", "csv", s),

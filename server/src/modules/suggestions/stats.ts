@@ -3,6 +3,7 @@ import type { Context } from "../../context.js";
 import { forbidden, invalid, unauthenticated } from "../../errors.js";
 import type { Prisma, Satisfaction, SuggestionCategory } from "../../generated/prisma/client.js";
 import { SuggestionCategory as Categories } from "../../generated/prisma/enums.js";
+import { type ReceptionFigures, receptionFigures } from "../receptions/figures.js";
 import {
   addDays,
   calendarFor,
@@ -53,6 +54,8 @@ export interface SuggestionStatistics {
   groupBy: StatsGroupBy;
   total: StatsRow;
   rows: StatsRow[];
+  /** The reception days of the same posts and areas in the period. */
+  receptions: ReceptionFigures;
 }
 
 export const STATS_DEFINITIONS = {
@@ -412,5 +415,6 @@ export async function suggestionStatistics(
       (a, b) => b.received - a.received || a.label.localeCompare(b.label, "zh-CN") || a.key.localeCompare(b.key),
     );
   }
-  return { from, to, asOf, groupBy: options.groupBy, total, rows };
+  const receptions = await receptionFigures(ctx, { from, to, cutoff, postId: options.postId, areaId: options.areaId });
+  return { from, to, asOf, groupBy: options.groupBy, total, rows, receptions };
 }

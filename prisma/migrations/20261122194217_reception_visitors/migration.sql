@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ReceptionDay" ADD COLUMN     "visitorCount" INTEGER;
+

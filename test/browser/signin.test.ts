@@ -9,7 +9,8 @@ import { collectPageErrors, launchChromium } from "./support/chromium.js";
 // The real app in-process, the built web app, Chromium: a staff member verifies a resident and
 // gives them a role; the resident, signed in on another device, sees both happen live.
 
-const WEB_DIST = resolve(import.meta.dirname, "../../web/dist");
+// TEST_WEB_DIST_DIR: a build elsewhere (e.g. while web/dist is being rebuilt).
+const WEB_DIST = process.env.TEST_WEB_DIST_DIR ?? resolve(import.meta.dirname, "../../web/dist");
 const SHOTS = process.env.SCREENSHOT_DIR ?? "/tmp";
 
 const STAFF = { phone: "13800000002", realName: "周敏" };

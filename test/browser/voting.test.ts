@@ -12,7 +12,8 @@ import { collectPageErrors, launchChromium } from "./support/chromium.js";
 // household and one of another vote on their phones (the second member changes the household's
 // ballot); the projector follows live; staff close and publish; a resident reads the result.
 
-const WEB_DIST = resolve(import.meta.dirname, "../../web/dist");
+// TEST_WEB_DIST_DIR: a build elsewhere (e.g. while web/dist is being rebuilt).
+const WEB_DIST = process.env.TEST_WEB_DIST_DIR ?? resolve(import.meta.dirname, "../../web/dist");
 const SHOTS = process.env.SCREENSHOT_DIR ?? "/tmp";
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
 const TOPIC_TITLE = "3号楼加装电梯";
@@ -149,6 +150,7 @@ describe("a household vote under 民法典 278, in Chromium", () => {
   let a1: { context: BrowserContext; page: Page };
   let a2: { context: BrowserContext; page: Page };
   let voteId: string;
+  let a1Receipt: string;
   let a2Receipt: string;
 
   it("lets staff create the vote through the form and open it", async () => {
@@ -162,7 +164,7 @@ describe("a household vote under 民法典 278, in Chromium", () => {
     await page.waitForURL(/\/organise\/votes\/new$/);
 
     // Subject: the topic (議题 is the default kind); title and question follow from it.
-    await page.getByLabel("议题", { exact: true }).click();
+    await page.getByRole("combobox", { name: "议题" }).click();
     await chooseOption(page, `${TOPIC_TITLE}（三林苑居民区议事会）`);
     await expect.poll(() => page.getByLabel("标题").inputValue()).toBe(TOPIC_TITLE);
     await expect(page.getByLabel("表决事项").inputValue()).resolves.toBe(`是否同意“${TOPIC_TITLE}”？`);
@@ -185,7 +187,8 @@ describe("a household vote under 民法典 278, in Chromium", () => {
 
     await progress.getByRole("button", { name: /开启表决/ }).click();
     const dialog = page.getByRole("dialog");
-    await dialog.getByText("现在开启表决？").waitFor();
+    // antd renders a confirm's title twice (one hidden, for screen readers): wait for the visible one.
+    await dialog.locator(".ant-modal-confirm-title", { hasText: "现在开启表决？" }).waitFor();
     await dialog.getByRole("button", { name: "开启表决" }).click();
     await page.getByText("表决已开启").waitFor();
     await progress.locator(".status-tag", { hasText: "进行中" }).waitFor();
@@ -218,7 +221,8 @@ describe("a household vote under 民法典 278, in Chromium", () => {
     a1 = await residentOpensVote(seeded.a1, "resident-a1");
     const { page } = a1;
     await page.getByText("本次表决每户一票：您投的这一票代表您全家。").waitFor();
-    const { receipt } = await cast(page, "反对");
+    const { receipt, code } = await cast(page, "反对");
+    a1Receipt = code;
     await receipt.getByText("投票成功").waitFor();
     await receipt.getByText("回执码只显示这一次", { exact: false }).waitFor();
     await projector.page.getByTestId("turnout").getByText("1 / 3 户（33.3%）").waitFor();
@@ -278,7 +282,7 @@ describe("a household vote under 民法典 278, in Chromium", () => {
 
     // The projector, left open, turns to the result by itself.
     await projector.page.getByTestId("projector-status").getByText("已截止").waitFor();
-    await projector.page.getByTestId("projector-result").getByText("通过").waitFor();
+    await projector.page.getByTestId("projector-result").getByText("通过", { exact: true }).waitFor();
     await projector.page.screenshot({ path: `${SHOTS}/gongzhi-vote-projector-result.png` });
 
     // The resident's open page too: the result, the rule, the conditions, and the receipt check.
@@ -294,7 +298,7 @@ describe("a household vote under 民法典 278, in Chromium", () => {
     const check = resident.getByTestId("receipt-check");
     await check.getByLabel("回执码").fill(a2Receipt.toLowerCase());
     await check.getByRole("button", { name: "查验" }).click();
-    await check.getByText("您的选票已计入").waitFor();
+    await check.getByText("您的选票已计入", { exact: true }).waitFor();
     await check.getByText("这张选票的选择：赞成").waitFor();
     await resident.screenshot({ path: `${SHOTS}/gongzhi-vote-result-phone.png`, fullPage: true });
     await resident.screenshot({ path: `${SHOTS}/gongzhi-vote-result-phone-screen.png` });
@@ -308,10 +312,17 @@ describe("a household vote under 民法典 278, in Chromium", () => {
     const { page } = a1;
     await page.getByRole("button", { name: "好的，我已保存" }).click();
     await page.getByTestId("vote-result").locator(".outcome-tag", { hasText: "通过" }).waitFor();
+    // The household's ballot was replaced by the second member's: the first receipt finds nothing.
+    const check = page.getByTestId("receipt-check");
+    await check.getByLabel("回执码").fill(a1Receipt);
+    await check.getByRole("button", { name: "查验" }).click();
+    await check.getByText("没有找到这张回执对应的选票").waitFor();
+    await check.getByText("旧回执码会失效", { exact: false }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.goto(`${baseUrl}/me/votes`);
-    await page.getByRole("radio", { name: "已结束" }).check({ force: true });
+    // antd's Segmented hides its radio inputs: click the visible option.
+    await page.locator(".ant-segmented-item", { hasText: "已结束" }).click();
     const item = page.getByTestId("my-vote").filter({ hasText: TOPIC_TITLE });
     await item.getByText("已公示").waitFor();
     await page.screenshot({ path: `${SHOTS}/gongzhi-my-votes-phone.png` });

@@ -12,7 +12,9 @@ export default defineConfig({
           name: "unit",
           include: ["server/src/**/*.test.ts"],
           environment: "node",
-          testTimeout: 10_000,
+          // Most files start the app on PGlite in beforeAll: seconds alone, more on a busy 2-core machine.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

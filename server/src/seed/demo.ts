@@ -1077,6 +1077,17 @@ class Seeder {
     }
     await this.tx.receptionDuty.createMany({ data: duties });
     await this.tx.receptionBooking.createMany({ data: bookings });
+    // 接待人次 as the deputies recorded them: those who booked and came, plus walk-ins. The most
+    // recent past reception of each post is not recorded yet (the figures then count its bookings).
+    const latestPast = new Set([...this.pastReceptions.values()].map((list) => list.at(-1)?.id));
+    for (const row of rows) {
+      if (row.cancelledAt || row.startsAt >= nowish || latestPast.has(row.id)) continue;
+      const attended = bookings.filter((b) => b.receptionDayId === row.id && b.status === "ATTENDED").length;
+      await this.tx.receptionDay.update({
+        where: { id: row.id },
+        data: { visitorCount: attended + this.dice.int(2, 12) },
+      });
+    }
   }
 
   // ── 议题 ──

@@ -10,64 +10,21 @@ export function graphqlWsUrl(location: Location = window.location): string {
 }
 
 /**
- * Types the server returns without an id. They are embedded in their parent's entry instead of
- * normalised (graphcache warns about every type it cannot key otherwise).
+ * Types the server returns without an id (connections, mutation results, tallies, statistics…).
+ * They are embedded in their parent's entry instead of normalised; read from the schema, so a new
+ * type without an id needs no entry here (graphcache warns about every type it cannot key).
  */
-const EMBEDDED_TYPES = [
-  "Viewer",
-  "ViewerChange",
-  "AppError",
-  "PageInfo",
-  "SignInCodeRequest",
-  "SignInPayload",
-  "AreaHouseholdsConnection",
-  "AreaHouseholdsConnectionEdge",
-  "QueryMembershipsConnection",
-  "QueryMembershipsConnectionEdge",
-  "QueryMyNotificationsConnection",
-  "QueryMyNotificationsConnectionEdge",
-  "QueryRoleGrantsConnection",
-  "QueryRoleGrantsConnectionEdge",
-  "MutationAddHouseholdsSuccess",
-  "MutationCreateAreaSuccess",
-  "MutationCreateCouncilSuccess",
-  "MutationCreateDepartmentSuccess",
-  "MutationCreateLiaisonPostSuccess",
-  "MutationDecideMembershipSuccess",
-  "MutationGrantRoleSuccess",
-  "MutationRenameAreaSuccess",
-  "MutationRequestMembershipSuccess",
-  "MutationRequestSignInCodeSuccess",
-  "MutationRevokeRoleSuccess",
-  "MutationSignInSuccess",
-  "MutationUpdateCouncilSuccess",
-  "MutationUpdateDepartmentSuccess",
-  "MutationUpdateLiaisonPostSuccess",
-  "MutationUpdateMyProfileSuccess",
-  // Voting: tallies, checks and receipts are values of their vote, not entities of their own.
-  "VoteTally",
-  "TallyOption",
-  "RuleCheck",
-  "MyVoteStatus",
-  "CastReceipt",
-  "ReceiptCheck",
-  "QueryVotesConnection",
-  "QueryVotesConnectionEdge",
-  "QueryMyVotesConnection",
-  "QueryMyVotesConnectionEdge",
-  "QueryTopicsConnection",
-  "QueryTopicsConnectionEdge",
-  "QueryProposalsConnection",
-  "QueryProposalsConnectionEdge",
-  "QueryMeetingsConnection",
-  "QueryMeetingsConnectionEdge",
-  "MutationCreateVoteSuccess",
-  "MutationTransitionVoteSuccess",
-  "MutationCastBallotSuccess",
-  "MutationRecordPaperBallotSuccess",
-] as const;
-
-const keys: KeyingConfig = Object.fromEntries(EMBEDDED_TYPES.map((name) => [name, () => null]));
+const ROOT_TYPES = new Set(["Query", "Mutation", "Subscription"]);
+const keys: KeyingConfig = Object.fromEntries(
+  schema.__schema.types
+    .filter(
+      (type) =>
+        type.kind === "OBJECT" &&
+        !ROOT_TYPES.has(type.name) &&
+        !("fields" in type && type.fields?.some((field) => field.name === "id")),
+    )
+    .map((type) => [type.name, () => null]),
+);
 
 /** Drops every cached variant (all arguments) of a field, so active queries refetch it. */
 function invalidateField(cache: Cache, entity: string | { __typename: string; id: string }, fieldName: string) {
@@ -183,6 +140,24 @@ const updates: UpdatesConfig = {
       if (!successData(result, "castBallot")) return;
       cache.invalidate({ __typename: "Vote", id: String(args.voteId) }, "myStatus");
       invalidateField(cache, "Query", "myVotes");
+    },
+    // 人大代表联络站: new suggestions and reception bookings change the lists that show them.
+    submitSuggestion(result, _args, cache) {
+      if (successData(result, "submitSuggestion")) invalidateField(cache, "Query", "mySuggestions");
+    },
+    recordSuggestion(result, _args, cache) {
+      if (!successData(result, "recordSuggestion")) return;
+      invalidateField(cache, "Query", "deputyInbox");
+      invalidateField(cache, "Query", "staffSuggestions");
+    },
+    scheduleReceptionDay(result, _args, cache) {
+      if (successData(result, "scheduleReceptionDay")) invalidateField(cache, "Query", "receptionDays");
+    },
+    bookReception(result, _args, cache) {
+      if (successData(result, "bookReception")) invalidateField(cache, "Query", "receptionDays");
+    },
+    cancelReceptionBooking(result, _args, cache) {
+      if (successData(result, "cancelReceptionBooking")) invalidateField(cache, "Query", "receptionDays");
     },
     markNotificationsRead(_result, args, cache) {
       cache.invalidate("Query", "unreadNotificationCount");

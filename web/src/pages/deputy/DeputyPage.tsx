@@ -1,8 +1,10 @@
+import { InboxOutlined } from "@ant-design/icons";
 import { Card, Descriptions, Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { LiaisonPostCard } from "../../components/LiaisonPostCard";
 import { LiaisonPostTree } from "../../components/LiaisonPostTree";
+import { LinkButton } from "../../components/LinkButton";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { graphql } from "../../gql";
@@ -45,7 +47,15 @@ export function DeputyPage() {
   const myPostIds = viewer.roles.flatMap((r) => (r.role === "DEPUTY" && r.post ? [r.post.id] : []));
 
   return (
-    <Page title={t("deputy.title")} description={t("deputy.lead")}>
+    <Page
+      title={t("deputy.title")}
+      description={t("deputy.lead")}
+      extra={
+        <LinkButton to="/workbench" type="primary" icon={<InboxOutlined />}>
+          {t("suggestDeputy.home.open")}
+        </LinkButton>
+      }
+    >
       <QueryState
         fetching={fetching}
         error={error}

@@ -73,13 +73,15 @@ interface PhotoPickerProps {
   /** At most this many photos (the server allows 9). */
   max?: number;
   disabled?: boolean;
+  /** Told when photos start or finish uploading: the form should not be sent meanwhile. */
+  onUploadingChange?: (uploading: boolean) => void;
 }
 
 /**
  * Photos for a form (Form.Item-compatible: value/onChange). Each photo is uploaded as soon as it is
  * chosen, with its progress; the form sends only the ids. A failed photo shows why and can be removed.
  */
-export function PhotoPicker({ value, onChange, max = 9, disabled }: PhotoPickerProps) {
+export function PhotoPicker({ value, onChange, max = 9, disabled, onUploadingChange }: PhotoPickerProps) {
   const { t } = useTranslation();
   const [files, setFiles] = useState<UploadFile<UploadedPhoto>[]>([]);
   const reported = useRef<UploadedPhoto[] | undefined>(undefined);
@@ -129,6 +131,7 @@ export function PhotoPicker({ value, onChange, max = 9, disabled }: PhotoPickerP
     );
     setFiles(next);
     report(next);
+    onUploadingChange?.(next.some((file) => file.status === "uploading"));
   };
 
   return (

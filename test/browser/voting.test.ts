@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Account, Household } from "../../server/src/generated/prisma/client.js";
 import { factories } from "../../server/src/testing/factories.js";
 import { startTestApp, type TestApp } from "../../server/src/testing/harness.js";
-import { collectPageErrors, launchChromium } from "./support/chromium.js";
+import { launchChromium } from "./support/chromium.js";
+import { chooseOption, openPage, PHONE, signIn } from "./support/session.js";
 
 // The real app in-process, the built web app, Chromium: staff create a household vote under the
 // 民法典 278 rule and open it; a projector shows it in a meeting room; two members of one
@@ -15,7 +16,6 @@ import { collectPageErrors, launchChromium } from "./support/chromium.js";
 // TEST_WEB_DIST_DIR: a build elsewhere (e.g. while web/dist is being rebuilt).
 const WEB_DIST = process.env.TEST_WEB_DIST_DIR ?? resolve(import.meta.dirname, "../../web/dist");
 const SHOTS = process.env.SCREENSHOT_DIR ?? "/tmp";
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
 const TOPIC_TITLE = "3号楼加装电梯";
 
 let t: TestApp;
@@ -69,40 +69,11 @@ async function seed(): Promise<Seeded> {
   return { staff, a1, a2, b1, householdA, householdB, topicId: topic.id };
 }
 
-async function newPage(options: Parameters<Browser["newContext"]>[0], label: string) {
-  const context: BrowserContext = await browser.newContext({
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    ...options,
-  });
-  const page = await context.newPage();
-  const errors = collectPageErrors(page, label);
-  page.on("close", () => pageErrors.push(...errors));
-  return { context, page };
-}
-
-/** Signs in through the page: phone, the code the server "sent", submit. */
-async function signIn(page: Page, phone: string) {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("手机号").fill(phone);
-  const before = t.codes.codes.get(phone);
-  await page.getByRole("button", { name: "获取验证码" }).click();
-  await expect.poll(() => t.codes.codes.get(phone), { timeout: 10_000 }).not.toBe(before);
-  await page.getByRole("button", { name: /秒后可重发/ }).waitFor();
-  await page.getByLabel("验证码").fill(t.codes.codes.get(phone) ?? "");
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-}
-
-/** A chosen option of an antd Select (its list is rendered at the end of the page). */
-async function chooseOption(page: Page, text: string | RegExp) {
-  await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByText(text).first().click();
-}
-
 /** A resident, on a phone: sign in, 我的表决 through the menu, open the vote. */
 async function residentOpensVote(account: Account, label: string) {
-  const resident = await newPage(PHONE, label);
+  const resident = await openPage(browser, PHONE, label, pageErrors);
   const { page } = resident;
-  await signIn(page, account.phone);
+  await signIn(t, page, account.phone);
   await page.waitForURL(/\/me\/home$/);
   await page.getByRole("button", { name: "打开菜单" }).click();
   await page.getByRole("menuitem", { name: "我的表决" }).click();
@@ -154,9 +125,9 @@ describe("a household vote under 民法典 278, in Chromium", () => {
   let a2Receipt: string;
 
   it("lets staff create the vote through the form and open it", async () => {
-    staff = await newPage({ viewport: { width: 1280, height: 900 } }, "staff");
+    staff = await openPage(browser, { viewport: { width: 1280, height: 900 } }, "staff", pageErrors);
     const { page } = staff;
-    await signIn(page, seeded.staff.phone);
+    await signIn(t, page, seeded.staff.phone);
     await page.waitForURL(/\/admin\/people$/);
     await page.getByRole("menuitem", { name: "表决管理" }).click();
     await page.waitForURL(/\/organise\/votes$/);
@@ -207,7 +178,7 @@ describe("a household vote under 民法典 278, in Chromium", () => {
   });
 
   it("shows the vote on a projector, full screen, without the app's chrome", async () => {
-    projector = await newPage({ viewport: { width: 1920, height: 1080 } }, "projector");
+    projector = await openPage(browser, { viewport: { width: 1920, height: 1080 } }, "projector", pageErrors);
     const { page } = projector;
     await page.goto(`${baseUrl}/votes/${voteId}/screen`);
     await page.getByRole("heading", { name: TOPIC_TITLE, level: 1 }).waitFor();

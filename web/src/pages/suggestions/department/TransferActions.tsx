@@ -125,7 +125,7 @@ function ReturnDialog({ transfer, onClose }: { transfer: DeptTransferDetailFragm
       destroyOnHidden
     >
       <Alert type="warning" showIcon title={t("suggestOffice.transfer.returnWarning")} className="form-note" />
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <Form name="return-transfer" form={form} layout="vertical" onFinish={submit}>
         <Form.Item
           name="reason"
           label={t("suggestOffice.transfer.returnReason")}
@@ -177,7 +177,7 @@ function CompleteDialog({ transfer, onClose }: { transfer: DeptTransferDetailFra
       destroyOnHidden
     >
       <Typography.Paragraph>{t("suggestOffice.transfer.completeExplain")}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <Form name="complete-transfer" form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="note" label={t("suggestOffice.transfer.completeNote")}>
           <Input.TextArea
             rows={3}
@@ -225,7 +225,7 @@ function ReplyDialog({ suggestion, onClose }: { suggestion: DeptSuggestionFragme
       destroyOnHidden
     >
       <Alert type="info" showIcon title={t("suggestOffice.transfer.replyExplain")} className="form-note" />
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <Form name="reply-suggestion" form={form} layout="vertical" onFinish={submit}>
         <Form.Item
           name="body"
           label={t("suggestOffice.transfer.replyBody")}
@@ -275,7 +275,7 @@ export function ProgressForm({ transfer }: { transfer: DeptTransferDetailFragmen
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={submit} className="dt-progress-form" data-testid="progress-form">
+    <Form name="progress-update" form={form} layout="vertical" onFinish={submit} className="dt-progress-form" data-testid="progress-form">
       {transfer.status === "PENDING" && (
         <Alert type="info" showIcon title={t("suggestOffice.progress.signsFor")} className="form-note" />
       )}

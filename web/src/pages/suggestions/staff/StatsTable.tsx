@@ -117,9 +117,8 @@ export function StatsTable({ groupBy, rows, total, labelOf }: StatsTableProps) {
       dataSource={[...rows]}
       pagination={false}
       scroll={{ x: 1080 }}
-      sticky
       summary={() => (
-        <Table.Summary fixed="bottom">
+        <Table.Summary>
           <Table.Summary.Row className="sd-total-row">
             <Table.Summary.Cell index={0}>
               <Typography.Text strong>{t("suggestOffice.stats.total")}</Typography.Text>

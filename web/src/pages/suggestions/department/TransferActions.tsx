@@ -258,6 +258,8 @@ export function ProgressForm({ transfer }: { transfer: DeptTransferDetailFragmen
   const showOnForm = useShowFailureOnForm();
   const [failure, setFailure] = useState<AppFailure | null>(null);
   const [state, post] = useAppMutation(DeptPostUpdateDocument);
+  // Sending while a photo is still uploading would post the update without it.
+  const [photosUploading, setPhotosUploading] = useState(false);
 
   const submit = async ({ body, photos }: ProgressValues) => {
     setFailure(null);
@@ -275,7 +277,14 @@ export function ProgressForm({ transfer }: { transfer: DeptTransferDetailFragmen
   };
 
   return (
-    <Form name="progress-update" form={form} layout="vertical" onFinish={submit} className="dt-progress-form" data-testid="progress-form">
+    <Form
+      name="progress-update"
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      className="dt-progress-form"
+      data-testid="progress-form"
+    >
       {transfer.status === "PENDING" && (
         <Alert type="info" showIcon title={t("suggestOffice.progress.signsFor")} className="form-note" />
       )}
@@ -287,11 +296,18 @@ export function ProgressForm({ transfer }: { transfer: DeptTransferDetailFragmen
         <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t("suggestOffice.progress.placeholder")} />
       </Form.Item>
       <Form.Item name="photos" label={t("suggestOffice.progress.photos")} extra={t("suggestion.photos.hint")}>
-        <PhotoPicker />
+        <PhotoPicker onUploadingChange={setPhotosUploading} />
       </Form.Item>
       <FormFailure failure={failure} />
-      <Button type="primary" htmlType="submit" size="large" loading={state.fetching} className="submit-button">
-        {t("suggestOffice.progress.submit")}
+      <Button
+        type="primary"
+        htmlType="submit"
+        size="large"
+        loading={state.fetching}
+        disabled={photosUploading}
+        className="submit-button"
+      >
+        {photosUploading ? t("suggestion.photos.uploading") : t("suggestOffice.progress.submit")}
       </Button>
     </Form>
   );

@@ -161,6 +161,8 @@ export function RecordSuggestionPage() {
   const [form] = Form.useForm<RecordFormValues>();
   const [failure, setFailure] = useState<AppFailure | null>(null);
   const [state, record] = useAppMutation(RecordSuggestionDocument);
+  // Sending while a photo is still uploading would record the suggestion without it.
+  const [photosUploading, setPhotosUploading] = useState(false);
   const today = shanghaiToday();
   const linkedDayId = params.get("receptionDay");
 
@@ -429,7 +431,7 @@ export function RecordSuggestionPage() {
               </Col>
             </Row>
             <Form.Item name="photos" label={t("suggestDeputy.record.photos")} extra={t("suggestion.photos.hint")}>
-              <PhotoPicker />
+              <PhotoPicker onUploadingChange={setPhotosUploading} />
             </Form.Item>
           </Card>
 
@@ -456,8 +458,16 @@ export function RecordSuggestionPage() {
 
           <FormFailure failure={failure} />
           <Flex gap={8} wrap className="form-actions">
-            <Button type="primary" htmlType="submit" loading={state.fetching} data-testid="record-submit">
-              {t(accept ? "suggestDeputy.record.submitAccept" : "suggestDeputy.record.submit")}
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={state.fetching}
+              disabled={photosUploading}
+              data-testid="record-submit"
+            >
+              {photosUploading
+                ? t("suggestion.photos.uploading")
+                : t(accept ? "suggestDeputy.record.submitAccept" : "suggestDeputy.record.submit")}
             </Button>
             <Button onClick={() => void navigate("/workbench")}>{t("common.cancel")}</Button>
           </Flex>

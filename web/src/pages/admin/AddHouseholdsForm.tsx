@@ -18,12 +18,7 @@ const AddHouseholdsDocument = graphql(`
           floorAreaSqm
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

@@ -50,12 +50,7 @@ const CreateCouncilDocument = graphql(`
           ...OrgCouncil
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -69,12 +64,7 @@ const UpdateCouncilDocument = graphql(`
           ...OrgCouncil
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

@@ -17,12 +17,7 @@ const CreateAreaDocument = graphql(`
           ...AreaTreeNode
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

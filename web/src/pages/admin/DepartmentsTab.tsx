@@ -44,12 +44,7 @@ const CreateDepartmentDocument = graphql(`
           ...OrgDepartment
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -63,12 +58,7 @@ const UpdateDepartmentDocument = graphql(`
           ...OrgDepartment
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

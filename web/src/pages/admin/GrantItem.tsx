@@ -54,12 +54,7 @@ const RevokeRoleDocument = graphql(`
           }
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

@@ -83,12 +83,7 @@ const GrantRoleDocument = graphql(`
           ...GrantInfo
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

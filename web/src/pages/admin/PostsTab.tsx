@@ -36,12 +36,7 @@ const CreatePostDocument = graphql(`
           ...LiaisonPostInfo
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -55,12 +50,7 @@ const UpdatePostDocument = graphql(`
           ...LiaisonPostInfo
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

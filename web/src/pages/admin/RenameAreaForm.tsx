@@ -16,12 +16,7 @@ const RenameAreaDocument = graphql(`
           name
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

@@ -9,12 +9,7 @@ export const DecideMembershipDocument = graphql(`
           ...StaffMembership
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

@@ -23,12 +23,7 @@ const RequestCodeDocument = graphql(`
           resendAfterSeconds
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -45,12 +40,7 @@ const SignInDocument = graphql(`
           }
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

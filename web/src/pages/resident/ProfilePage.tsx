@@ -23,12 +23,7 @@ const UpdateProfileDocument = graphql(`
           locale
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

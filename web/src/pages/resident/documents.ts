@@ -9,12 +9,7 @@ export const RequestMembershipDocument = graphql(`
           ...MyMembership
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

@@ -99,12 +99,7 @@ export const CastBallotDocument = graphql(`
           replaced
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -132,12 +127,7 @@ export const TransitionVoteDocument = graphql(`
           }
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -152,12 +142,7 @@ export const RecordPaperBallotDocument = graphql(`
           replaced
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

@@ -272,12 +272,7 @@ export const DeptAcknowledgeDocument = graphql(`
           }
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -295,12 +290,7 @@ export const DeptPostUpdateDocument = graphql(`
           }
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -318,12 +308,7 @@ export const DeptReturnDocument = graphql(`
           }
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -341,12 +326,7 @@ export const DeptCompleteDocument = graphql(`
           }
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -360,12 +340,7 @@ export const DeptReplyDocument = graphql(`
           ...DeptSuggestion
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

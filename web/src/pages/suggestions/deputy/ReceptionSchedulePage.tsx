@@ -60,12 +60,7 @@ const CancelReceptionDayDocument = graphql(`
           ...ManagedDay
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -80,12 +75,7 @@ const MarkAttendanceDocument = graphql(`
           status
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -100,12 +90,7 @@ const RecordVisitorsDocument = graphql(`
           visitorCount
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

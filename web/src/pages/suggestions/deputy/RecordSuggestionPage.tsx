@@ -75,12 +75,7 @@ const RecordSuggestionDocument = graphql(`
           status
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

@@ -53,12 +53,7 @@ const ScheduleReceptionDayDocument = graphql(`
           ...ManagedDay
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

@@ -286,12 +286,7 @@ export const AcceptSuggestionDocument = graphql(`
           ...HandleSuggestion
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -305,12 +300,7 @@ export const DeclineSuggestionDocument = graphql(`
           ...HandleSuggestion
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -324,12 +314,7 @@ export const TransferSuggestionDocument = graphql(`
           ...HandleSuggestion
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -343,12 +328,7 @@ export const AddSuggestionTransfersDocument = graphql(`
           ...HandleSuggestion
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -362,12 +342,7 @@ export const ReplySuggestionDocument = graphql(`
           ...HandleSuggestion
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -381,12 +356,7 @@ export const CloseSuggestionDocument = graphql(`
           ...HandleSuggestion
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

@@ -107,12 +107,7 @@ const BookReceptionDocument = graphql(`
           }
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -138,12 +133,7 @@ const CancelBookingDocument = graphql(`
           }
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

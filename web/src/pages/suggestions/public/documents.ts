@@ -100,12 +100,7 @@ export const RateSuggestionDocument = graphql(`
           ...SuggestionDetailFields
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -117,12 +112,7 @@ export const FollowSuggestionDocument = graphql(`
       ... on MutationFollowSuggestionSuccess {
         data
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

@@ -27,12 +27,7 @@ const SubmitSuggestionDocument = graphql(`
           status
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

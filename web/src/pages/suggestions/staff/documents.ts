@@ -161,12 +161,7 @@ export const OfficeSetCalendarDayDocument = graphql(`
           ...OfficeCalendarDay
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);
@@ -180,12 +175,7 @@ export const OfficeClearCalendarDayDocument = graphql(`
           ...OfficeCalendarDay
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

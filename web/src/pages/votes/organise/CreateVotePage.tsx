@@ -77,12 +77,7 @@ const CreateVoteDocument = graphql(`
           ...ManageVoteFields
         }
       }
-      ... on AppError {
-        code
-        message
-        field
-        retryAfterSeconds
-      }
+      ...Failure
     }
   }
 `);

@@ -138,13 +138,14 @@ describe("a household vote under 民法典 278, in Chromium", () => {
     await page.getByRole("combobox", { name: "议题" }).click();
     await chooseOption(page, `${TOPIC_TITLE}（三林苑居民区议事会）`);
     await expect.poll(() => page.getByLabel("标题").inputValue()).toBe(TOPIC_TITLE);
-    await expect(page.getByLabel("表决事项").inputValue()).resolves.toBe(`是否同意“${TOPIC_TITLE}”？`);
+    await expect.poll(() => page.getByLabel("表决事项").inputValue()).toBe(`是否同意“${TOPIC_TITLE}”？`);
 
     // 278 needs 按户 + 赞成/反对/弃权: it is offered only once 每户一票 is chosen.
     const civilCode = page.getByRole("radio", { name: /民法典第二百七十八条/ });
     await expect(civilCode.isDisabled()).resolves.toBe(true);
     await page.getByRole("radio", { name: /每户一票/ }).check();
-    await expect(civilCode.isDisabled()).resolves.toBe(false);
+    // The form re-renders the rule options after its watched fields change: poll, do not read once.
+    await expect.poll(() => civilCode.isDisabled()).toBe(false);
     await civilCode.check();
     await page.getByText("四个条件同时满足才算通过").waitFor();
     await page.screenshot({ path: `${SHOTS}/gongzhi-vote-form.png`, fullPage: true });

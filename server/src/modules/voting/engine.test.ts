@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Area } from "../../generated/prisma/client.js";
+import { createLogger } from "../../logger.js";
 import { type AreaTree, type Factories, factories, type Person } from "../../testing/factories.js";
 import { startTestApp, type TestApp } from "../../testing/harness.js";
 import { APP_ERROR, failed, succeeded } from "../../testing/results.js";
+import { runVoteClock } from "./service.js";
 
 let t: TestApp;
 let f: Factories;
@@ -69,7 +72,7 @@ async function tally(id: string): Promise<Tally> {
 async function recount(voteId: string) {
   const rows = await t.db.prisma.ballotChoice.groupBy({
     by: ["optionId"],
-    where: { ballot: { voteId: Number(voteId) }, rank: 1 },
+    where: { ballot: { voteId: Number(voteId) } },
     _count: { _all: true },
   });
   return Object.fromEntries(rows.map((row) => [String(row.optionId), row._count._all]));
@@ -166,7 +169,12 @@ describe("a household vote", () => {
 
 describe("a secret ballot", () => {
   it("stores no link from a person to a choice, yet stops double voting and lets the voter check their receipt", async () => {
-    const vote = await createVote({ ballotType: "YES_NO_ABSTAIN", countingUnit: "RESIDENT", secret: true });
+    const vote = await createVote({
+      ballotType: "YES_NO_ABSTAIN",
+      countingUnit: "RESIDENT",
+      secret: true,
+      sealed: true,
+    });
     const voter = await f.seedResident({ building: tree.sanlin.building });
     await openVote(vote.id);
     const [yes, no] = vote.options;
@@ -203,7 +211,8 @@ describe("a secret ballot", () => {
       `query($voteId: ID!, $code: String!) { verifyReceipt(voteId: $voteId, code: $code) { found optionLabels } }`,
       { voteId: vote.id, code: second.receiptCode.toLowerCase() },
     );
-    expect(check.data?.verifyReceipt).toEqual({ found: true, optionLabels: ["反对"] });
+    // The receipt proves the ballot counted, not how it chose: it cannot be shown off as proof.
+    expect(check.data?.verifyReceipt).toEqual({ found: true, optionLabels: null });
   });
 });
 
@@ -333,5 +342,292 @@ describe("the live tally", () => {
     succeeded(await t.gql(CAST, { voteId: vote.id, optionIds: [vote.options[0]?.id] }, voter.token), "castBallot");
     const update = await live.waitFor((r) => r.voteTally.participants === 1);
     expect(update.voteTally.version).toBe(1);
+  });
+});
+
+describe("counting every ballot type", () => {
+  it("counts each option a multiple-choice ballot chose, and the recount agrees", async () => {
+    const options = [{ label: "口袋公园" }, { label: "健身步道" }, { label: "充电车棚" }];
+    const vote = await createVote({ ballotType: "MULTIPLE_CHOICE", countingUnit: "RESIDENT", options, maxChoices: 3 });
+    const voters = await Promise.all([1, 2, 3].map(() => f.seedResident({ building: tree.sanlin.building })));
+    await openVote(vote.id);
+    const [park, path, shed] = vote.options.map((o) => o.id);
+    const ballots = [[park, path], [path], [park, path, shed]];
+    for (const [i, voter] of voters.entries())
+      succeeded(await t.gql(CAST, { voteId: vote.id, optionIds: ballots[i] }, voter.token), "castBallot");
+    const live = await tally(vote.id);
+    expect(live.options?.map((o) => o.count)).toEqual([2, 3, 1]);
+    expect(Object.fromEntries((live.options ?? []).map((o) => [o.optionId, o.count]))).toEqual(await recount(vote.id));
+    const closed = succeeded<{ result: { outcome: string; winners: number[] } }>(
+      await t.gql(TRANSITION, { id: vote.id, to: "CLOSED" }, staff.token),
+      "transitionVote",
+    );
+    expect(closed.result).toMatchObject({ outcome: "DECIDED", winners: [Number(path)] });
+  });
+
+  it("funds a participatory budget's projects by approvals, within the pool", async () => {
+    const options = [
+      { label: "凌八口袋公园", costFen: 6_000_000 },
+      { label: "金橘苑无障碍坡道", costFen: 5_000_000 },
+      { label: "新三健身步道", costFen: 4_000_000 },
+    ];
+    const vote = await createVote({ ballotType: "BUDGET", countingUnit: "RESIDENT", options, budgetFen: 10_000_000 });
+    const voters = await Promise.all([1, 2, 3].map(() => f.seedResident({ building: tree.sanlin.building })));
+    await openVote(vote.id);
+    const [park, ramp, path] = vote.options.map((o) => o.id);
+    // Over the pool (60 + 50 万 > 100 万): refused, nothing counted.
+    expect(
+      failed(await t.gql(CAST, { voteId: vote.id, optionIds: [park, ramp] }, voters[0]?.token), "castBallot"),
+    ).toMatchObject({ code: "VALIDATION", field: "optionIds" });
+    const ballots = [[park, path], [ramp, path], [path]];
+    for (const [i, voter] of voters.entries())
+      succeeded(await t.gql(CAST, { voteId: vote.id, optionIds: ballots[i] }, voter.token), "castBallot");
+    expect((await tally(vote.id)).options?.map((o) => o.count)).toEqual([1, 1, 3]);
+    const closed = succeeded<{ result: { allocation: { optionId: number }[]; remainingFen: number } }>(
+      await t.gql(TRANSITION, { id: vote.id, to: "CLOSED" }, staff.token),
+      "transitionVote",
+    );
+    // 步道 (3 approvals, 40 万) first; then the tie at 1 goes to the option listed first (公园, 60 万);
+    // the 坡道 no longer fits.
+    expect(closed.result.allocation.map((a) => String(a.optionId))).toEqual([path, park]);
+    expect(closed.result.remainingFen).toBe(0);
+  });
+
+  it("refuses a threshold that the ballot type would not apply", async () => {
+    const subject = await topic();
+    const refused = await t.gql(
+      CREATE,
+      {
+        input_subjectId: String(subject.id),
+        ballotType: "SINGLE_CHOICE",
+        countingUnit: "RESIDENT",
+        options: [{ label: "甲" }, { label: "乙" }],
+        threshold: "TWO_THIRDS",
+      },
+      staff.token,
+    );
+    expect(failed(refused, "createVote")).toMatchObject({ code: "VALIDATION", field: "threshold" });
+  });
+});
+
+describe("who may organise a vote", () => {
+  it("keeps a facilitator to their own council's subjects and area, and shows them the result at close", async () => {
+    const facilitator = await f.seedCouncilMember({ council: tree.sanlin.council, role: "FACILITATOR" });
+    const base = { ballotType: "YES_NO_ABSTAIN", countingUnit: "RESIDENT" };
+    // Another council's topic, even with their own council named: refused.
+    const jinjuTopic = await topic(tree.jinju);
+    const otherTopic = await t.gql(
+      CREATE,
+      { ...base, input_subjectId: String(jinjuTopic.id), areaId: String(tree.jinju.compound.id) },
+      facilitator.token,
+    );
+    expect(failed(otherTopic, "createVote").code).toBe("FORBIDDEN");
+    // Their own topic, but the whole street as the electorate: refused.
+    const ownTopic = await topic(tree.sanlin);
+    const tooWide = await t.gql(
+      CREATE,
+      { ...base, input_subjectId: String(ownTopic.id), areaId: String(tree.street.id) },
+      facilitator.token,
+    );
+    expect(failed(tooWide, "createVote").code).toBe("FORBIDDEN");
+    // Their own topic inside their council's area: allowed, and they run it to the end.
+    const voter = await f.seedResident({ building: tree.sanlin.building });
+    const vote = succeeded<Created>(
+      await t.gql(
+        CREATE,
+        { ...base, input_subjectId: String(ownTopic.id), areaId: String(tree.sanlin.compound.id) },
+        facilitator.token,
+      ),
+      "createVote",
+    );
+    succeeded(await t.gql(TRANSITION, { id: vote.id, to: "OPEN" }, facilitator.token), "transitionVote");
+    succeeded(await t.gql(CAST, { voteId: vote.id, optionIds: [vote.options[0]?.id] }, voter.token), "castBallot");
+    const closed = succeeded<{ result: { outcome: string } | null }>(
+      await t.gql(TRANSITION, { id: vote.id, to: "CLOSED" }, facilitator.token),
+      "transitionVote",
+    );
+    expect(closed.result?.outcome).toBe("PASSED");
+    // Before 公示 the result is the organisers' alone.
+    const residentView = await t.gql<{ vote: { result: unknown } }>(
+      `query($id: ID!) { vote(id: $id) { result } }`,
+      { id: vote.id },
+      voter.token,
+    );
+    expect(residentView.data?.vote.result).toBeNull();
+  });
+
+  it("refuses a secret ballot whose count would show live", async () => {
+    const subject = await topic();
+    const refused = await t.gql(
+      CREATE,
+      { input_subjectId: String(subject.id), ballotType: "YES_NO_ABSTAIN", countingUnit: "RESIDENT", secret: true },
+      staff.token,
+    );
+    expect(failed(refused, "createVote")).toMatchObject({ code: "VALIDATION", field: "sealed" });
+  });
+});
+
+describe("an open ballot's sheet", () => {
+  const SHEET = `query($id: ID!) { vote(id: $id) { openBallots { voter choices channel } } }`;
+  it("shows the council who chose what on an open ballot, and nothing on a secret one", async () => {
+    const member = await f.seedCouncilMember({ council: tree.sanlin.council });
+    const voter = await f.seedResident({ building: tree.sanlin.building });
+    const open = await createVote({ ballotType: "YES_NO_ABSTAIN", countingUnit: "RESIDENT" });
+    const secret = await createVote({
+      ballotType: "YES_NO_ABSTAIN",
+      countingUnit: "RESIDENT",
+      secret: true,
+      sealed: true,
+    });
+    for (const vote of [open, secret]) {
+      await openVote(vote.id);
+      succeeded(await t.gql(CAST, { voteId: vote.id, optionIds: [vote.options[1]?.id] }, voter.token), "castBallot");
+    }
+    type Sheet = { vote: { openBallots: { voter: string; choices: string[]; channel: string }[] | null } };
+    for (const token of [staff.token, member.token]) {
+      const sheet = await t.gql<Sheet>(SHEET, { id: open.id }, token);
+      expect(sheet.data?.vote.openBallots).toContainEqual({
+        voter: voter.account.displayName,
+        choices: ["反对"],
+        channel: "ONLINE",
+      });
+      expect((await t.gql<Sheet>(SHEET, { id: secret.id }, token)).data?.vote.openBallots).toBeNull();
+    }
+    for (const token of [voter.token, undefined])
+      expect((await t.gql<Sheet>(SHEET, { id: open.id }, token)).data?.vote.openBallots).toBeNull();
+  });
+});
+
+describe("a secret ballot's rows after close", () => {
+  it("share nothing with the participation rows: not the writing transaction, not the ids", async () => {
+    const vote = await createVote({
+      ballotType: "YES_NO_ABSTAIN",
+      countingUnit: "RESIDENT",
+      secret: true,
+      sealed: true,
+    });
+    const voters = await Promise.all([1, 2, 3].map(() => f.seedResident({ building: tree.sanlin.building })));
+    await openVote(vote.id);
+    const receipts: string[] = [];
+    for (const voter of voters) {
+      const cast = succeeded<{ receiptCode: string }>(
+        await t.gql(CAST, { voteId: vote.id, optionIds: [vote.options[0]?.id] }, voter.token),
+        "castBallot",
+      );
+      receipts.push(cast.receiptCode);
+    }
+    const paired = async () => {
+      const [row] = await t.db.prisma.$queryRaw<{ paired: number }[]>`
+        SELECT COUNT(*)::int AS paired FROM "Ballot" b JOIN "VoteParticipation" p ON p.xmin = b.xmin
+        WHERE b."voteId" = ${Number(vote.id)} AND p."voteId" = ${Number(vote.id)}`;
+      return row?.paired;
+    };
+    const idsBefore = (await t.db.prisma.ballot.findMany({ where: { voteId: Number(vote.id) } })).map((b) => b.id);
+    // While open, each ballot was written with its voter's participation: PostgreSQL pairs them.
+    expect(await paired()).toBe(3);
+    succeeded(await t.gql(TRANSITION, { id: vote.id, to: "CLOSED" }, staff.token), "transitionVote");
+    expect(await paired()).toBe(0);
+    const after = await t.db.prisma.ballot.findMany({ where: { voteId: Number(vote.id) }, include: { choices: true } });
+    expect(after).toHaveLength(3);
+    expect(after.some((b) => idsBefore.includes(b.id))).toBe(false);
+    expect(after.every((b) => b.choices.length === 1)).toBe(true);
+    // The count and every receipt still hold.
+    expect((await tally(vote.id)).options?.[0]?.count).toBe(3);
+    for (const code of receipts) {
+      const check = await t.gql<{ verifyReceipt: { found: boolean } }>(
+        `query($voteId: ID!, $code: String!) { verifyReceipt(voteId: $voteId, code: $code) { found } }`,
+        { voteId: vote.id, code },
+      );
+      expect(check.data?.verifyReceipt.found).toBe(true);
+    }
+  });
+});
+
+describe("the clock", () => {
+  const deps = () => ({ prisma: t.db.prisma, pubsub: t.pubsub, logger: createLogger("silent", false) });
+  const SCHEDULE = `mutation($input_subjectId: ID!, $areaId: ID, $opensAt: DateTime, $closesAt: DateTime) {
+    createVote(subject: TOPIC, subjectId: $input_subjectId, title: "定时表决", question: "是否同意？", ballotType: YES_NO_ABSTAIN,
+      countingUnit: RESIDENT, areaId: $areaId, opensAt: $opensAt, closesAt: $closesAt) {
+      __typename ... on MutationCreateVoteSuccess { data { id options { id label } } } ${APP_ERROR}
+    }
+  }`;
+  async function scheduled(area: Area) {
+    const subject = await topic();
+    const opensAt = new Date(Date.now() + 60_000);
+    const closesAt = new Date(Date.now() + 120_000);
+    const vote = succeeded<Created>(
+      await t.gql(
+        SCHEDULE,
+        { input_subjectId: String(subject.id), areaId: String(area.id), opensAt, closesAt },
+        staff.token,
+      ),
+      "createVote",
+    );
+    succeeded(await t.gql(TRANSITION, { id: vote.id, to: "SCHEDULED" }, staff.token), "transitionVote");
+    return { vote, opensAt, closesAt };
+  }
+
+  it("opens a scheduled vote when its time comes and closes it at its closing time", async () => {
+    const voter = await f.seedResident({ building: tree.sanlin.building });
+    const { vote, opensAt, closesAt } = await scheduled(tree.sanlin.compound);
+    expect(
+      failed(await t.gql(CAST, { voteId: vote.id, optionIds: [vote.options[0]?.id] }, voter.token), "castBallot"),
+    ).toMatchObject({ code: "VOTE_CLOSED", message: "表决尚未开始" });
+    await runVoteClock(deps(), new Date(opensAt.getTime() - 1_000));
+    expect((await t.db.prisma.vote.findUniqueOrThrow({ where: { id: Number(vote.id) } })).status).toBe("SCHEDULED");
+    await runVoteClock(deps(), opensAt);
+    const opened = await t.db.prisma.vote.findUniqueOrThrow({ where: { id: Number(vote.id) } });
+    expect(opened).toMatchObject({ status: "OPEN", rollSize: expect.any(Number) });
+    succeeded(await t.gql(CAST, { voteId: vote.id, optionIds: [vote.options[0]?.id] }, voter.token), "castBallot");
+    await runVoteClock(deps(), closesAt);
+    const closed = await t.db.prisma.vote.findUniqueOrThrow({ where: { id: Number(vote.id) } });
+    expect(closed.status).toBe("CLOSED");
+    expect((closed.result as { participants: number }).participants).toBe(1);
+  });
+
+  it("returns a scheduled vote nobody can vote in to draft, and tells its organiser", async () => {
+    const empty = await f.createArea({ kind: "BUILDING", name: "空置楼", parent: tree.sanlin.compound });
+    const { vote, opensAt } = await scheduled(empty);
+    await runVoteClock(deps(), opensAt);
+    const after = await t.db.prisma.vote.findUniqueOrThrow({ where: { id: Number(vote.id) } });
+    expect(after.status).toBe("DRAFT");
+    const notice = await t.db.prisma.notification.findFirst({
+      where: { recipientId: staff.account.id, kind: "vote.scheduleFailed", subjectId: Number(vote.id) },
+    });
+    expect(notice?.body).toContain("该范围内没有符合条件的投票人");
+    // The next tick leaves it alone.
+    await runVoteClock(deps(), opensAt);
+    expect(
+      await t.db.prisma.auditEvent.count({ where: { subjectId: Number(vote.id), action: "vote.scheduleFailed" } }),
+    ).toBe(1);
+  });
+});
+
+describe("correcting a paper ballot", () => {
+  const PAPER = `mutation($voteId: ID!, $householdId: ID, $optionIds: [ID!]!, $correction: Boolean) {
+    recordPaperBallot(voteId: $voteId, householdId: $householdId, optionIds: $optionIds, correction: $correction) {
+      __typename ... on MutationRecordPaperBallotSuccess { data { receiptCode replaced } } ${APP_ERROR} } }`;
+  it("refuses a second entry for the same household unless marked as a correction, which replaces", async () => {
+    const vote = await createVote({ ballotType: "YES_NO_ABSTAIN", countingUnit: "HOUSEHOLD" });
+    const household = await f.createHousehold({ building: tree.sanlin.building });
+    await openVote(vote.id);
+    const [yes, no] = vote.options.map((o) => o.id);
+    const entry = { voteId: vote.id, householdId: String(household.id) };
+    succeeded(await t.gql(PAPER, { ...entry, optionIds: [yes] }, staff.token), "recordPaperBallot");
+    expect(failed(await t.gql(PAPER, { ...entry, optionIds: [no] }, staff.token), "recordPaperBallot")).toMatchObject({
+      code: "CONFLICT",
+      field: "correction",
+    });
+    const corrected = succeeded<{ replaced: boolean }>(
+      await t.gql(PAPER, { ...entry, optionIds: [no], correction: true }, staff.token),
+      "recordPaperBallot",
+    );
+    expect(corrected.replaced).toBe(true);
+    const live = await tally(vote.id);
+    expect(live.participants).toBe(1);
+    expect(live.options?.map((o) => o.count)).toEqual([0, 1, 0]);
+    expect(
+      await t.db.prisma.auditEvent.count({ where: { subjectId: Number(vote.id), action: "vote.paperBallot.correct" } }),
+    ).toBe(1);
   });
 });

@@ -16,6 +16,8 @@ import {
   createVote,
   mayOrganise,
   myVoteStatus,
+  type OpenBallotRow,
+  openBallotSheet,
   recordPaperBallot,
   transitionVote,
   verifyReceipt,
@@ -25,10 +27,10 @@ import { computeTally, type Tally } from "./tally.js";
 // The voting engine's API. Ballots and the roll are deliberately NOT in the schema: no field
 // links a person to a choice. A voter sees only their own ballot (myStatus), or checks a receipt.
 
-/** The published count is public once published; before that, staff of the area see it at close. */
+/** The published count is public once published; before that, its organisers see it at close. */
 function mayReadResult(vote: Vote & { area: { path: string } }, ctx: Context): boolean {
   if (vote.status === "PUBLISHED") return true;
-  return vote.status === "CLOSED" && ctx.viewer.isStaffFor(vote.area.path);
+  return vote.status === "CLOSED" && mayOrganise(ctx, vote);
 }
 
 builder.prismaObject("Vote", {
@@ -75,6 +77,13 @@ builder.prismaObject("Vote", {
       select: { area: { select: { path: true } } },
       resolve: (vote, _args, ctx) => mayOrganise(ctx, vote),
     }),
+    openBallots: t.field({
+      type: [OpenBallotRef],
+      nullable: true,
+      description:
+        "记名表决: who chose what, for the organisers and the council's members once open. Always null for secret ballots.",
+      resolve: (vote, _args, ctx) => openBallotSheet(ctx, vote.id),
+    }),
     result: t.field({
       type: "JSON",
       nullable: true,
@@ -82,6 +91,16 @@ builder.prismaObject("Vote", {
       select: { area: { select: { path: true } } },
       resolve: (vote, _args, ctx) => (mayReadResult(vote, ctx) ? vote.result : null),
     }),
+  }),
+});
+
+const OpenBallotRef = builder.objectRef<OpenBallotRow>("OpenBallot").implement({
+  description: "One line of an open ballot's sheet.",
+  fields: (t) => ({
+    voter: t.exposeString("voter"),
+    choices: t.exposeStringList("choices"),
+    channel: t.exposeString("channel"),
+    lastCastAt: t.expose("lastCastAt", { type: "DateTime" }),
   }),
 });
 
@@ -216,7 +235,10 @@ const CastReceipt = builder.objectRef<Awaited<ReturnType<typeof castBallot>>>("C
 const ReceiptCheck = builder.objectRef<Awaited<ReturnType<typeof verifyReceipt>>>("ReceiptCheck").implement({
   fields: (t) => ({
     found: t.exposeBoolean("found", { description: "The ballot with this receipt is in the count." }),
-    optionLabels: t.exposeStringList("optionLabels"),
+    optionLabels: t.exposeStringList("optionLabels", {
+      nullable: true,
+      description: "The ballot's choices: open ballots only (a secret ballot's receipt proves it counted, not how).",
+    }),
   }),
 });
 
@@ -316,9 +338,14 @@ builder.mutationFields((t) => ({
       accountId: t.arg.id(),
       householdId: t.arg.id(),
       optionIds: t.arg.idList({ required: true }),
+      correction: t.arg.boolean({
+        defaultValue: false,
+        description: "Replace the paper ballot entered earlier for this voter (a typing mistake); audited.",
+      }),
     },
     resolve: (_root, args, ctx) =>
       recordPaperBallot(ctx, {
+        correction: args.correction ?? false,
         voteId: parseId(args.voteId, "voteId"),
         accountId: args.accountId ? parseId(args.accountId, "accountId") : null,
         householdId: args.householdId ? parseId(args.householdId, "householdId") : null,

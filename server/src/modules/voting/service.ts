@@ -15,6 +15,7 @@ import { assertTransition, defineLifecycle } from "../../lifecycle.js";
 import type { Logger } from "../../logger.js";
 import type { AppPubSub } from "../../pubsub.js";
 import { recordAudit } from "../audit/service.js";
+import { announce, createNotification } from "../notifications/service.js";
 import { countVote } from "./rules.js";
 import { computeTally, loadRankings } from "./tally.js";
 
@@ -159,18 +160,51 @@ function validateOptions(input: CreateVoteInput, options: NewOption[]) {
   }
 }
 
+/**
+ * Who may put this electorate to a vote on this subject: staff whose area covers both the subject
+ * and the electorate, or a facilitator of the subject's own council for an electorate inside the
+ * council's area (a facilitator of 三林苑 cannot ask 金橘苑, nor the whole street).
+ */
+function mayCreate(
+  ctx: Context,
+  options: {
+    subjectArea: { path: string };
+    subjectCouncilId: number | null;
+    electorate: { path: string };
+    council: { id: number; area: { path: string } } | null;
+  },
+): boolean {
+  const { subjectArea, subjectCouncilId, electorate, council } = options;
+  if (ctx.viewer.isStaffFor(subjectArea.path) && ctx.viewer.isStaffFor(electorate.path)) return true;
+  return (
+    council !== null &&
+    subjectCouncilId === council.id &&
+    ctx.viewer.councilRole(council.id) === "FACILITATOR" &&
+    electorate.path.startsWith(council.area.path)
+  );
+}
+
 export async function createVote(ctx: Context, input: CreateVoteInput) {
   if (!ctx.viewer.accountId) throw unauthenticated();
   const subject = await resolveSubject(ctx, input.subject, input.subjectId);
-  const councilId = input.councilId ?? (input.countingUnit === "COUNCIL_MEMBER" ? subject.councilId : null);
+  if (input.councilId && subject.councilId && input.councilId !== subject.councilId) {
+    throw invalid("councilId", "议题所属的议事会与所选议事会不一致");
+  }
+  const councilId = subject.councilId ?? (input.countingUnit === "COUNCIL_MEMBER" ? input.councilId : null) ?? null;
   if (input.countingUnit === "COUNCIL_MEMBER" && !councilId) throw invalid("councilId", "按议事会成员表决须指定议事会");
-  const areaId = input.countingUnit === "COUNCIL_MEMBER" ? null : (input.areaId ?? subject.areaId);
-  const council = councilId ? await ctx.prisma.council.findUnique({ where: { id: councilId } }) : null;
+  const council = councilId
+    ? await ctx.prisma.council.findUnique({ where: { id: councilId }, include: { area: { select: { path: true } } } })
+    : null;
   if (councilId && !council) throw notFound("Council");
-  const area = await ctx.prisma.area.findUnique({ where: { id: areaId ?? council?.areaId ?? subject.areaId } });
-  if (!area) throw notFound("Area");
-  if (!mayOrganise(ctx, { councilId: councilId ?? subject.councilId, area })) {
-    throw forbidden("只有本区域的工作人员或本议事会主持人可以发起表决");
+  const areaId =
+    input.countingUnit === "COUNCIL_MEMBER" ? (council?.areaId ?? subject.areaId) : (input.areaId ?? subject.areaId);
+  const [area, subjectArea] = await Promise.all([
+    ctx.prisma.area.findUnique({ where: { id: areaId } }),
+    ctx.prisma.area.findUnique({ where: { id: subject.areaId }, select: { path: true } }),
+  ]);
+  if (!area || !subjectArea) throw notFound("Area");
+  if (!mayCreate(ctx, { subjectArea, subjectCouncilId: subject.councilId, electorate: area, council })) {
+    throw forbidden("只有本区域的工作人员或本议事会主持人可以就此事项、在此范围内发起表决");
   }
   if (
     input.threshold === "CIVIL_CODE_278" &&
@@ -178,6 +212,14 @@ export async function createVote(ctx: Context, input: CreateVoteInput) {
   ) {
     throw invalid("threshold", "民法典第二百七十八条的双多数规则适用于按户计的赞成/反对/弃权表决");
   }
+  // Other ballot types are decided by their own method (most votes, budget fit, instant runoff):
+  // a threshold there would be stated in the result but never applied.
+  if (input.ballotType !== "YES_NO_ABSTAIN" && input.threshold !== "SIMPLE_MAJORITY") {
+    throw invalid("threshold", "通过门槛只适用于赞成/反对/弃权表决");
+  }
+  // A live per-option count of a secret ballot tells watchers how the person who just voted
+  // chose (and, weighted by floor area, which household it was): secret ballots stay sealed.
+  if (input.secret && !input.sealed) throw invalid("sealed", "不记名表决须封存计票：截止前不公布各选项票数");
   if (input.quorumPercent < 0 || input.quorumPercent > 100)
     throw invalid("quorumPercent", "法定参与比例应在 0 到 100 之间");
   if (input.opensAt && input.closesAt && input.opensAt >= input.closesAt)
@@ -204,7 +246,7 @@ export async function createVote(ctx: Context, input: CreateVoteInput) {
         maxChoices: input.maxChoices ?? null,
         budgetFen,
         areaId: area.id,
-        councilId: councilId ?? subject.councilId,
+        councilId,
         countingUnit: input.countingUnit,
         opensAt: input.opensAt ?? null,
         closesAt: input.closesAt ?? null,
@@ -365,11 +407,20 @@ export function receiptHash(voteId: number, code: string): string {
   return createHash("sha256").update(`${voteId}:${code.trim().toUpperCase()}`).digest("hex");
 }
 
-/** Secret ballots: the slot is recomputable only while the key exists (it is wiped at close). */
-function ballotSlot(vote: { secret: boolean; slotKey: Uint8Array | null }, rollEntryId: number): string {
+/**
+ * Secret ballots: a roll entry's slot is an HMAC under a key made from the vote's random salt
+ * (stored while the vote is open, wiped at close) and the app secret (never in the database): a
+ * copy of the database alone cannot recompute who holds which slot, and after close nobody can.
+ */
+function ballotSlot(
+  appSecret: string,
+  vote: { secret: boolean; slotKey: Uint8Array | null },
+  rollEntryId: number,
+): string {
   if (!vote.secret) return `open:${rollEntryId}`;
   if (!vote.slotKey) throw new AppError(ErrorCode.VOTE_CLOSED, "表决已结束");
-  return createHmac("sha256", Buffer.from(vote.slotKey)).update(String(rollEntryId)).digest("hex");
+  const key = createHmac("sha256", appSecret).update("vote-slot:").update(Buffer.from(vote.slotKey)).digest();
+  return createHmac("sha256", key).update(String(rollEntryId)).digest("hex");
 }
 
 function validateChoices(
@@ -455,13 +506,15 @@ export async function findRollEntry(
  * is share-locked, so closing waits for casts in flight and no ballot lands after it.
  */
 async function recordBallot(
-  deps: VotingDeps,
+  deps: VotingDeps & Pick<Context, "config">,
   options: {
     voteId: number;
     rollEntryId: number;
     optionIds: number[];
     channel: "ONLINE" | "PAPER";
     enteredById: number | null;
+    /** Paper ballots: replace one entered earlier for the same voter (a typing mistake). */
+    correction?: boolean;
   },
 ): Promise<CastResult> {
   const code = newReceiptCode();
@@ -491,13 +544,18 @@ async function recordBallot(
       SELECT id, "floorAreaCentiSqm" FROM "VoteRollEntry" WHERE id = ${options.rollEntryId} AND "voteId" = ${options.voteId} FOR UPDATE`;
     if (!entry) throw new AppError(ErrorCode.NOT_ELIGIBLE, "不在本次表决的投票范围内");
     const previous = await tx.voteParticipation.findUnique({ where: { rollEntryId: entry.id } });
-    if (previous?.channel === "PAPER") {
-      throw new AppError(ErrorCode.CONFLICT, "已登记纸质选票，不能再在线投票或重复登记");
+    if (previous?.channel === "PAPER" && options.channel === "ONLINE") {
+      throw new AppError(ErrorCode.CONFLICT, "已登记纸质选票，不能再在线投票");
     }
-    if (previous && options.channel === "PAPER") {
+    if (previous?.channel === "PAPER" && !options.correction) {
+      throw new AppError(ErrorCode.CONFLICT, "已登记过该投票人（户）的纸质选票；如录入有误，请勾选“更正”后重新录入", {
+        field: "correction",
+      });
+    }
+    if (previous?.channel === "ONLINE" && options.channel === "PAPER") {
       throw new AppError(ErrorCode.CONFLICT, "该投票人已在线投票，纸质选票不再计入");
     }
-    const slot = ballotSlot(vote, entry.id);
+    const slot = ballotSlot(deps.config.secret, vote, entry.id);
     // Replaces, never adds: the old ballot goes in the same transaction as the new one comes.
     await tx.ballot.deleteMany({ where: { voteId: options.voteId, slot } });
     await tx.ballot.create({
@@ -537,6 +595,8 @@ export async function castBallot(ctx: Context, input: CastInput): Promise<CastRe
     select: { id: true, countingUnit: true, status: true },
   });
   if (!vote || vote.status === "DRAFT") throw notFound("Vote");
+  // Before opening there is no roll yet: say so, rather than "not on the roll".
+  if (vote.status === "SCHEDULED") throw new AppError(ErrorCode.VOTE_CLOSED, "表决尚未开始");
   const entry = await findRollEntry(ctx, vote, input.householdId);
   return recordBallot(ctx, {
     voteId: vote.id,
@@ -550,7 +610,13 @@ export async function castBallot(ctx: Context, input: CastInput): Promise<CastRe
 /** Staff enter a ballot collected on paper, for a named voter or household on the roll. */
 export async function recordPaperBallot(
   ctx: Context,
-  input: { voteId: number; accountId?: number | null; householdId?: number | null; optionIds: number[] },
+  input: {
+    voteId: number;
+    accountId?: number | null;
+    householdId?: number | null;
+    optionIds: number[];
+    correction?: boolean;
+  },
 ): Promise<CastResult> {
   const vote = await ctx.prisma.vote.findUnique({
     where: { id: input.voteId },
@@ -574,11 +640,12 @@ export async function recordPaperBallot(
     optionIds: input.optionIds,
     channel: "PAPER",
     enteredById: ctx.viewer.accountId,
+    correction: input.correction ?? false,
   });
   await ctx.prisma.$transaction((tx) =>
     recordAudit(tx, {
       actorId: ctx.viewer.accountId,
-      action: "vote.paperBallot",
+      action: result.replaced ? "vote.paperBallot.correct" : "vote.paperBallot",
       subjectType: "VOTE",
       subjectId: vote.id,
       areaId: vote.areaId,
@@ -590,6 +657,39 @@ export async function recordPaperBallot(
 }
 
 // ───────────────────────────── closing and publishing ─────────────────────────────
+
+/**
+ * A secret ballot's row was written in the same transaction as its voter's participation row, so
+ * PostgreSQL's system columns (the writing transaction's id, the row's place in the table) would
+ * still pair them. At close every ballot is re-created under a new id, in random order, and the
+ * old rows deleted: what remains carries the closing transaction's id and a random position. The
+ * receipt hashes and floor areas (needed to recount and to check a receipt) are kept.
+ */
+async function anonymiseSecretBallots(tx: Tx, voteId: number) {
+  await tx.$executeRaw`CREATE TEMP TABLE ballot_move ON COMMIT DROP AS
+    SELECT id AS old_id, gen_random_uuid() AS new_id, "receiptHash", "floorAreaCentiSqm"
+    FROM "Ballot" WHERE "voteId" = ${voteId}`;
+  // Free the unique receipt hashes and slots for the new rows.
+  await tx.$executeRaw`UPDATE "Ballot" SET "receiptHash" = 'moving:' || id, slot = 'moving:' || id WHERE "voteId" = ${voteId}`;
+  await tx.$executeRaw`
+    INSERT INTO "Ballot" (id, "voteId", slot, "rollEntryId", "receiptHash", "floorAreaCentiSqm")
+    SELECT new_id, ${voteId}::int, 'closed:' || new_id, NULL, "receiptHash", "floorAreaCentiSqm"
+    FROM ballot_move ORDER BY random()`;
+  await tx.$executeRaw`
+    INSERT INTO "BallotChoice" ("ballotId", "optionId", rank)
+    SELECT m.new_id, c."optionId", c.rank FROM "BallotChoice" c JOIN ballot_move m ON m.old_id = c."ballotId"
+    ORDER BY random()`;
+  await tx.$executeRaw`DELETE FROM "Ballot" WHERE id IN (SELECT old_id FROM ballot_move)`;
+}
+
+/** After a secret vote's close: reclaim the old ballot rows now, not whenever autovacuum comes. */
+async function vacuumBallots(deps: VotingDeps) {
+  try {
+    await deps.prisma.$executeRawUnsafe(`VACUUM "Ballot", "BallotChoice"`);
+  } catch (error) {
+    deps.logger.warn({ err: error }, "vacuuming ballots after a secret vote failed");
+  }
+}
 
 /** Closes a vote, counts it under its rule, stores the result and wipes the secret slot key. */
 export async function closeVoteAs(deps: VotingDeps, voteId: number, actorId: number | null) {
@@ -615,6 +715,7 @@ export async function closeVoteAs(deps: VotingDeps, voteId: number, actorId: num
       budgetFen: vote.budgetFen,
       rankings: vote.ballotType === "RANKED" ? await loadRankings(tx, voteId) : undefined,
     });
+    if (vote.secret) await anonymiseSecretBallots(tx, voteId);
     const updated = await tx.vote.update({
       where: { id: voteId },
       data: {
@@ -637,6 +738,7 @@ export async function closeVoteAs(deps: VotingDeps, voteId: number, actorId: num
     });
     return updated;
   });
+  if (closed.secret) await vacuumBallots(deps);
   await publishTallyNow(deps, voteId);
   return closed;
 }
@@ -703,6 +805,69 @@ function scheduleTallyPublish(deps: VotingDeps, voteId: number) {
 // ───────────────────────────── the clock ─────────────────────────────
 
 /**
+ * A scheduled vote that cannot open (nobody eligible, or its closing time already passed) goes
+ * back to DRAFT with the reason on its timeline and a notice to its organiser, instead of being
+ * retried forever: a person has to change it before it can run.
+ */
+async function returnScheduledToDraft(deps: VotingDeps, voteId: number, reason: string) {
+  const vote = await deps.prisma.$transaction(async (tx) => {
+    const moved = await tx.vote.updateMany({ where: { id: voteId, status: "SCHEDULED" }, data: { status: "DRAFT" } });
+    if (moved.count !== 1) return null;
+    const vote = await tx.vote.findUniqueOrThrow({ where: { id: voteId } });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "vote.scheduleFailed",
+      subjectType: "VOTE",
+      subjectId: voteId,
+      areaId: vote.areaId,
+      fromStatus: "SCHEDULED",
+      toStatus: "DRAFT",
+      data: { reason },
+    });
+    await createNotification(tx, {
+      recipientId: vote.createdById,
+      kind: "vote.scheduleFailed",
+      title: `表决未能按时开启：${vote.title}`,
+      body: `${reason}。表决已退回草稿，请修改后重新安排。`,
+      subjectType: "VOTE",
+      subjectId: voteId,
+    });
+    return vote;
+  });
+  if (vote) announce(deps, vote.createdById, voteId);
+}
+
+/** One pass of the clock: every vote whose opening or closing time has come, oldest first. */
+export async function runVoteClock(deps: VotingDeps, now = new Date()) {
+  const due = await deps.prisma.vote.findMany({
+    where: {
+      OR: [
+        { status: "SCHEDULED", opensAt: { lte: now } },
+        { status: "OPEN", closesAt: { lte: now } },
+      ],
+    },
+    select: { id: true, status: true },
+    orderBy: [{ closesAt: "asc" }, { id: "asc" }],
+    take: 100,
+  });
+  for (const vote of due) {
+    try {
+      if (vote.status === "SCHEDULED") await openVoteAs(deps, vote.id, null);
+      else await closeVoteAs(deps, vote.id, null);
+    } catch (error) {
+      const lostRace = error instanceof AppError && (error.code === "INVALID_TRANSITION" || error.code === "NOT_FOUND");
+      if (lostRace) continue; // another instance (or a person) got there first
+      if (error instanceof AppError && vote.status === "SCHEDULED") {
+        await returnScheduledToDraft(deps, vote.id, error.message);
+        deps.logger.warn({ voteId: vote.id, code: error.code }, `scheduled vote returned to draft: ${error.message}`);
+      } else {
+        deps.logger.error({ err: error, voteId: vote.id }, "vote clock");
+      }
+    }
+  }
+}
+
+/**
  * Opens and closes scheduled votes. Every instance may run it: each transition locks the vote
  * row and checks its status, so exactly one instance performs it.
  */
@@ -712,27 +877,7 @@ export function startVoteClock(deps: VotingDeps, intervalMs = 5_000): () => void
     if (running) return;
     running = true;
     try {
-      const now = new Date();
-      const due = await deps.prisma.vote.findMany({
-        where: {
-          OR: [
-            { status: "SCHEDULED", opensAt: { lte: now } },
-            { status: "OPEN", closesAt: { lte: now } },
-          ],
-        },
-        select: { id: true, status: true },
-        take: 50,
-      });
-      for (const vote of due) {
-        try {
-          if (vote.status === "SCHEDULED") await openVoteAs(deps, vote.id, null);
-          else await closeVoteAs(deps, vote.id, null);
-        } catch (error) {
-          // Another instance got there first, or the vote cannot open (e.g. empty roll).
-          if (!(error instanceof AppError)) deps.logger.error({ err: error, voteId: vote.id }, "vote clock");
-          else deps.logger.warn({ voteId: vote.id, code: error.code }, error.message);
-        }
-      }
+      await runVoteClock(deps);
     } catch (error) {
       deps.logger.error({ err: error }, "vote clock tick failed");
     } finally {
@@ -742,6 +887,57 @@ export function startVoteClock(deps: VotingDeps, intervalMs = 5_000): () => void
   const timer = setInterval(tick, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+// ───────────────────────────── open ballots: who chose what ─────────────────────────────
+
+export interface OpenBallotRow {
+  /** The voter as the council knows them: display name, or the household's building and room. */
+  voter: string;
+  choices: string[];
+  channel: "ONLINE" | "PAPER";
+  lastCastAt: Date;
+}
+
+/**
+ * An open (记名) ballot's sheet: who voted what, for the vote's organisers and the council's
+ * members, once the vote is open. Secret ballots have no such sheet: their ballots hold no link.
+ */
+export async function openBallotSheet(ctx: Context, voteId: number): Promise<OpenBallotRow[] | null> {
+  const vote = await ctx.prisma.vote.findUnique({
+    where: { id: voteId },
+    select: { secret: true, status: true, councilId: true, area: { select: { path: true } } },
+  });
+  if (!vote || vote.secret || !["OPEN", "CLOSED", "PUBLISHED"].includes(vote.status)) return null;
+  const councilMember = vote.councilId !== null && ctx.viewer.councilRole(vote.councilId) !== null;
+  if (!councilMember && !mayOrganise(ctx, vote)) return null;
+  const ballots = await ctx.prisma.ballot.findMany({
+    where: { voteId, rollEntryId: { not: null } },
+    select: {
+      choices: { orderBy: { rank: "asc" }, select: { option: { select: { label: true } } } },
+      rollEntry: {
+        select: {
+          account: { select: { displayName: true } },
+          household: { select: { unit: true, building: { select: { name: true } } } },
+          participation: { select: { channel: true, lastCastAt: true } },
+        },
+      },
+    },
+  });
+  return ballots
+    .map((ballot) => {
+      const entry = ballot.rollEntry;
+      const voter = entry?.household
+        ? `${entry.household.building.name} ${entry.household.unit}`
+        : (entry?.account?.displayName ?? "");
+      return {
+        voter,
+        choices: ballot.choices.map((c) => c.option.label),
+        channel: entry?.participation?.channel ?? "ONLINE",
+        lastCastAt: entry?.participation?.lastCastAt ?? new Date(0),
+      };
+    })
+    .sort((a, b) => a.voter.localeCompare(b.voter, "zh-CN"));
 }
 
 // ───────────────────────────── the voter's view ─────────────────────────────
@@ -780,7 +976,7 @@ export async function myVoteStatus(ctx: Context, voteId: number): Promise<MyVote
   let optionIds: number[] | null = null;
   if (participation && (!vote.secret || vote.slotKey)) {
     const ballot = await ctx.prisma.ballot.findUnique({
-      where: { voteId_slot: { voteId, slot: ballotSlot(vote, entry.id) } },
+      where: { voteId_slot: { voteId, slot: ballotSlot(ctx.config.secret, vote, entry.id) } },
       include: { choices: { orderBy: { rank: "asc" } } },
     });
     optionIds = ballot?.choices.map((c) => c.optionId) ?? null;
@@ -795,12 +991,19 @@ export async function myVoteStatus(ctx: Context, voteId: number): Promise<MyVote
   };
 }
 
-/** After (or during) a vote, anyone holding a receipt code can check that ballot is in the count. */
+/**
+ * After (or during) a vote, anyone holding a receipt code can check that its ballot is in the
+ * count. An open ballot's check also shows the choice; a secret one's does not, so a receipt
+ * cannot be shown to a buyer or a pushy relative as proof of how someone voted.
+ */
 export async function verifyReceipt(ctx: Context, options: { voteId: number; code: string }) {
   const ballot = await ctx.prisma.ballot.findUnique({
     where: { voteId_receiptHash: { voteId: options.voteId, receiptHash: receiptHash(options.voteId, options.code) } },
-    include: { choices: { orderBy: { rank: "asc" }, include: { option: { select: { label: true } } } } },
+    include: {
+      vote: { select: { secret: true } },
+      choices: { orderBy: { rank: "asc" }, include: { option: { select: { label: true } } } },
+    },
   });
-  if (!ballot) return { found: false, optionLabels: [] as string[] };
-  return { found: true, optionLabels: ballot.choices.map((c) => c.option.label) };
+  if (!ballot) return { found: false, optionLabels: null };
+  return { found: true, optionLabels: ballot.vote.secret ? null : ballot.choices.map((c) => c.option.label) };
 }

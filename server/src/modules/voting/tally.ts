@@ -1,4 +1,10 @@
-import type { BallotType, Prisma, PrismaClient, ThresholdRule, VoteStatus } from "../../generated/prisma/client.js";
+import {
+  type BallotType,
+  Prisma,
+  type PrismaClient,
+  type ThresholdRule,
+  type VoteStatus,
+} from "../../generated/prisma/client.js";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -7,7 +13,7 @@ export interface TallyOption {
   label: string;
   position: number;
   costFen: number | null;
-  /** Ballots choosing it (first preferences for ranked ballots). */
+  /** Ballots choosing it (first preferences for ranked ballots; every choice of multiple-choice and budget ballots). */
   count: number;
   floorArea: number;
 }
@@ -51,6 +57,9 @@ export async function computeTally(db: Db, voteId: number): Promise<Tally | null
       (SELECT COUNT(*)::int FROM "VoteParticipation" WHERE "voteId" = ${voteId}) AS participants,
       (SELECT COALESCE(SUM("castCount"), 0)::int FROM "VoteParticipation" WHERE "voteId" = ${voteId}) AS casts,
       (SELECT COALESCE(SUM("floorAreaCentiSqm"), 0)::bigint FROM "Ballot" WHERE "voteId" = ${voteId}) AS area`;
+  // A multiple-choice or budget ballot counts for every option it chose; a ranked one, live,
+  // for its first preference only (the instant runoff at close reads the whole orders).
+  const ranks = vote.ballotType === "RANKED" ? Prisma.sql`AND c.rank = 1` : Prisma.empty;
   const options = await db.$queryRaw<
     { id: number; label: string; position: number; costFen: number | null; count: number; area: bigint }[]
   >`
@@ -58,7 +67,7 @@ export async function computeTally(db: Db, voteId: number): Promise<Tally | null
            COUNT(c."ballotId")::int AS count,
            COALESCE(SUM(b."floorAreaCentiSqm"), 0)::bigint AS area
     FROM "VoteOption" o
-    LEFT JOIN "BallotChoice" c ON c."optionId" = o.id AND c.rank = 1
+    LEFT JOIN "BallotChoice" c ON c."optionId" = o.id ${ranks}
     LEFT JOIN "Ballot" b ON b.id = c."ballotId"
     WHERE o."voteId" = ${voteId}
     GROUP BY o.id

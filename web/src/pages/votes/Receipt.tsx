@@ -82,7 +82,7 @@ export function ReceiptCheckBox({ voteId }: { voteId: string }) {
   const [code, setCode] = useState("");
   const [checking, setChecking] = useState(false);
   const [answer, setAnswer] = useState<
-    { kind: "found"; labels: string[] } | { kind: "missing" } | { kind: "error"; text: string } | null
+    { kind: "found"; labels: readonly string[] | null } | { kind: "missing" } | { kind: "error"; text: string } | null
   >(null);
 
   const check = async () => {
@@ -144,7 +144,11 @@ export function ReceiptCheckBox({ voteId }: { voteId: string }) {
           showIcon
           icon={<CheckCircleFilled />}
           title={t("votes.check.found")}
-          description={t("votes.check.foundChoice", { choices: answer.labels.join("、") })}
+          description={
+            answer.labels
+              ? t("votes.check.foundChoice", { choices: answer.labels.join("、") })
+              : t("votes.check.foundSecret")
+          }
           role="status"
         />
       )}

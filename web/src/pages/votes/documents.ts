@@ -133,8 +133,20 @@ export const TransitionVoteDocument = graphql(`
 `);
 
 export const RecordPaperBallotDocument = graphql(`
-  mutation RecordPaperBallot($voteId: ID!, $accountId: ID, $householdId: ID, $optionIds: [ID!]!) {
-    recordPaperBallot(voteId: $voteId, accountId: $accountId, householdId: $householdId, optionIds: $optionIds) {
+  mutation RecordPaperBallot(
+    $voteId: ID!
+    $accountId: ID
+    $householdId: ID
+    $optionIds: [ID!]!
+    $correction: Boolean
+  ) {
+    recordPaperBallot(
+      voteId: $voteId
+      accountId: $accountId
+      householdId: $householdId
+      optionIds: $optionIds
+      correction: $correction
+    ) {
       __typename
       ... on MutationRecordPaperBallotSuccess {
         data {

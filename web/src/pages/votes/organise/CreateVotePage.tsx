@@ -170,6 +170,7 @@ export function CreateVotePage() {
   const electorate = Form.useWatch("electorate", form) ?? "AREA";
   const countingUnit = Form.useWatch("countingUnit", form) ?? "RESIDENT";
   const threshold = Form.useWatch("threshold", form) ?? "SIMPLE_MAJORITY";
+  const secret = Form.useWatch("secret", form) ?? false;
   const [councils] = useQuery({
     query: ScopeCouncilsDocument,
     variables: { areaId: scopeAreaId },
@@ -272,6 +273,10 @@ export function CreateVotePage() {
         size="large"
         requiredMark="optional"
         onFinish={submit}
+        // The server refuses a secret ballot with a live per-option count: seal it as it is chosen.
+        onValuesChange={(changed: Partial<VoteFormValues>) => {
+          if (changed.secret) form.setFieldValue("sealed", true);
+        }}
         scrollToFirstError
         initialValues={{
           scopeAreaId: scope.roots[0]?.id,
@@ -553,9 +558,9 @@ export function CreateVotePage() {
             name="sealed"
             valuePropName="checked"
             label={t("votes.form.sealed")}
-            extra={t("votes.form.sealedHint")}
+            extra={secret ? t("votes.form.sealedBySecret") : t("votes.form.sealedHint")}
           >
-            <Switch />
+            <Switch disabled={secret} />
           </Form.Item>
         </Card>
 

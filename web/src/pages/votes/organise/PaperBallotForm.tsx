@@ -1,4 +1,4 @@
-import { Alert, App, Button, Flex, Form, Input, Popconfirm, Select, Typography } from "antd";
+import { Alert, App, Button, Checkbox, Flex, Form, Input, Popconfirm, Select, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
@@ -78,6 +78,7 @@ export function PaperBallotForm({ vote }: { vote: VoteCoreFragment }) {
   const [voterId, setVoterId] = useState<string | null>(null);
   const [search, setSearch] = useState("");
   const [choice, setChoice] = useState<string[]>([]);
+  const [correction, setCorrection] = useState(false);
   const [failure, setFailure] = useState<AppFailure | null>(null);
   const [recorded, setRecorded] = useState<{ code: string; who: string; choices: string[] } | null>(null);
   const [state, record] = useAppMutation(RecordPaperBallotDocument);
@@ -128,6 +129,7 @@ export function PaperBallotForm({ vote }: { vote: VoteCoreFragment }) {
       householdId: unit === "HOUSEHOLD" ? voterId : null,
       accountId: unit === "HOUSEHOLD" ? null : voterId,
       optionIds: choice,
+      correction,
     });
     if (outcome.error) {
       setFailure(outcome.error);
@@ -137,6 +139,7 @@ export function PaperBallotForm({ vote }: { vote: VoteCoreFragment }) {
     setRecorded({ code: outcome.data.receiptCode, who: voterLabel, choices: choiceLabels(vote, choice) });
     setChoice([]);
     setVoterId(null);
+    setCorrection(false);
   };
 
   const areaRoot = areaNode.data?.area;
@@ -202,6 +205,11 @@ export function PaperBallotForm({ vote }: { vote: VoteCoreFragment }) {
         </Form.Item>
         <Form.Item label={t("votes.paper.choice")} required>
           <BallotInput vote={vote} value={choice} onChange={setChoice} disabled={state.fetching} />
+        </Form.Item>
+        <Form.Item extra={t("votes.paper.correctionHint")}>
+          <Checkbox checked={correction} onChange={(event) => setCorrection(event.target.checked)}>
+            {t("votes.paper.correction")}
+          </Checkbox>
         </Form.Item>
         <FormFailure failure={failure} />
         <Popconfirm

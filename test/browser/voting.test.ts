@@ -152,7 +152,7 @@ describe("a household vote under 民法典 278, in Chromium", () => {
 
     await page.getByRole("button", { name: "保存草稿" }).click();
     await page.getByText("表决已保存为草稿").waitFor();
-    await page.waitForURL(/\/organise\/votes\/\d+\?topic=\d+$/);
+    await page.waitForURL(/\/organise\/votes\/\d+$/);
     voteId = /\/organise\/votes\/(\d+)/.exec(page.url())?.[1] ?? "";
     const progress = page.getByTestId("vote-progress");
     await progress.locator(".status-tag", { hasText: "草稿" }).waitFor();
@@ -250,6 +250,10 @@ describe("a household vote under 民法典 278, in Chromium", () => {
     await page.getByRole("dialog").getByRole("button", { name: "公示结果" }).click();
     await page.getByText("结果已公示", { exact: true }).waitFor();
     await progress.locator(".status-tag", { hasText: "已公示" }).waitFor();
+    // An open (记名) vote: the organiser's sheet says which household chose what.
+    const sheet = page.getByTestId("open-ballot-sheet");
+    await sheet.getByRole("row").filter({ hasText: "301室" }).getByText("赞成").waitFor();
+    await sheet.getByRole("row").filter({ hasText: "302室" }).getByText("赞成").waitFor();
     await page.screenshot({ path: `${SHOTS}/gongzhi-vote-manage.png`, fullPage: true });
 
     // The projector, left open, turns to the result by itself.
@@ -274,6 +278,13 @@ describe("a household vote under 民法典 278, in Chromium", () => {
     await check.getByText("这张选票的选择：赞成").waitFor();
     await resident.screenshot({ path: `${SHOTS}/gongzhi-vote-result-phone.png`, fullPage: true });
     await resident.screenshot({ path: `${SHOTS}/gongzhi-vote-result-phone-screen.png` });
+
+    // 表决公示: anyone finds the published result without signing in.
+    const visitor = await openPage(browser, PHONE, "visitor", pageErrors);
+    await visitor.page.goto(`${baseUrl}/votes`);
+    await visitor.page.getByTestId("public-vote").filter({ hasText: TOPIC_TITLE }).click();
+    await visitor.page.getByTestId("vote-result").locator(".outcome-tag", { hasText: "通过" }).waitFor();
+    await visitor.context.close();
 
     const vote = await t.db.prisma.vote.findUniqueOrThrow({ where: { id: Number(voteId) } });
     expect(vote.status).toBe("PUBLISHED");

@@ -28,6 +28,7 @@ const RolesPage = named(() => import("./pages/admin/RolesPage"), "RolesPage");
 const OrganisationPage = named(() => import("./pages/admin/OrganisationPage"), "OrganisationPage");
 const MyVotesPage = named(() => import("./pages/votes/MyVotesPage"), "MyVotesPage");
 const VotePage = named(() => import("./pages/votes/VotePage"), "VotePage");
+const PublicVotesPage = named(() => import("./pages/votes/PublicVotesPage"), "PublicVotesPage");
 const ProjectorPage = named(() => import("./pages/votes/ProjectorPage"), "ProjectorPage");
 const OrganiseVotesPage = named(() => import("./pages/votes/organise/OrganiseVotesPage"), "OrganiseVotesPage");
 const CreateVotePage = named(() => import("./pages/votes/organise/CreateVotePage"), "CreateVotePage");
@@ -277,6 +278,7 @@ export function App() {
                     }
                   />
                 </Route>
+                <Route path="votes" element={<PublicVotesPage />} />
                 <Route path="votes/:id" element={<VotePage />} />
                 <Route path="organise/votes">
                   <Route

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BankOutlined,
   BarChartOutlined,
   BellOutlined,
@@ -58,6 +59,7 @@ export function buildNavigation(viewer: Viewer, t: TFunction): NavGroup[] {
         { path: "/posts", label: t("nav.posts"), icon: <BankOutlined /> },
         { path: "/receptions", label: t("nav.receptions"), icon: <CalendarOutlined /> },
         { path: "/suggestions", label: t("nav.suggestionBoard"), icon: <MessageOutlined /> },
+        { path: "/votes", label: t("nav.publicVotes"), icon: <AuditOutlined /> },
       ],
     },
   ];

@@ -8,6 +8,7 @@ import {
   SpeakerStatusEnum,
 } from "../shared/enums.js";
 import { parseId } from "../shared/ids.js";
+import { visibleVotesWhere } from "../voting/service.js";
 
 // Meetings are public (residents may watch); attendance and the speaker queue show display
 // names only. Running a live meeting comes with the meetings issue.
@@ -56,7 +57,7 @@ builder.prismaObject("MeetingItem", {
     topic: t.relation("topic", { nullable: true }),
     openedAt: t.expose("openedAt", { type: "DateTime", nullable: true }),
     closedAt: t.expose("closedAt", { type: "DateTime", nullable: true }),
-    votes: t.relation("votes", { query: { orderBy: { id: "asc" } } }),
+    votes: t.relation("votes", { query: (_args, ctx) => ({ where: visibleVotesWhere(ctx), orderBy: { id: "asc" } }) }),
   }),
 });
 

@@ -3,6 +3,7 @@ import type { Prisma, ProposalCategory, ProposalStatus } from "../../generated/p
 import { publicTimeline } from "../audit/schema.js";
 import { BudgetRoundStatusEnum, ProposalCategoryEnum, ProposalStatusEnum } from "../shared/enums.js";
 import { parseId, underArea } from "../shared/ids.js";
+import { visibleVotesWhere } from "../voting/service.js";
 
 // 微基建 proposals, their progress and the 自治金 budget rounds are public (公示). Amounts are
 // integer fen; clients format them as 元. Submitting, reviewing and building come with the
@@ -33,7 +34,7 @@ builder.prismaObject("Proposal", {
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     progress: t.relation("progress", { query: { orderBy: [{ happenedOn: "asc" }, { id: "asc" }] } }),
     attachments: t.relation("attachments", { query: { orderBy: { id: "asc" } } }),
-    votes: t.relation("votes", { query: { orderBy: { id: "asc" } } }),
+    votes: t.relation("votes", { query: (_args, ctx) => ({ where: visibleVotesWhere(ctx), orderBy: { id: "asc" } }) }),
     timeline: t.prismaField({ type: ["AuditEvent"], resolve: publicTimeline("PROPOSAL") }),
   }),
 });
@@ -68,7 +69,7 @@ builder.prismaObject("BudgetRound", {
     votingClosesAt: t.expose("votingClosesAt", { type: "DateTime" }),
     resultsAt: t.expose("resultsAt", { type: "DateTime" }),
     proposals: t.relation("proposals", { query: { orderBy: { id: "asc" } } }),
-    votes: t.relation("votes", { query: { orderBy: { id: "asc" } } }),
+    votes: t.relation("votes", { query: (_args, ctx) => ({ where: visibleVotesWhere(ctx), orderBy: { id: "asc" } }) }),
   }),
 });
 

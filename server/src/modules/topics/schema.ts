@@ -3,6 +3,7 @@ import type { Prisma, TopicStatus } from "../../generated/prisma/client.js";
 import { publicTimeline } from "../audit/schema.js";
 import { StanceEnum, TopicSourceEnum, TopicStatusEnum } from "../shared/enums.js";
 import { parseId, underArea } from "../shared/ids.js";
+import { visibleVotesWhere } from "../voting/service.js";
 
 // Topics are public deliberation: anyone may read them. Authors appear by display name only.
 // The lifecycle mutations (raise, support, accept, deliberate, decide …) come with the topics issue.
@@ -40,7 +41,7 @@ builder.prismaObject("Topic", {
       },
       totalCount: true,
     }),
-    votes: t.relation("votes", { query: { orderBy: { id: "asc" } } }),
+    votes: t.relation("votes", { query: (_args, ctx) => ({ where: visibleVotesWhere(ctx), orderBy: { id: "asc" } }) }),
     agendaItems: t.relation("agendaItems", { query: { orderBy: { id: "asc" } } }),
     timeline: t.prismaField({ type: ["AuditEvent"], resolve: publicTimeline("TOPIC") }),
   }),

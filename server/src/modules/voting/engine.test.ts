@@ -631,3 +631,36 @@ describe("correcting a paper ballot", () => {
     ).toBe(1);
   });
 });
+
+describe("drafts", () => {
+  it("are read only by their organisers, through vote(id), votes and the subject alike", async () => {
+    const subject = await topic();
+    const draft = succeeded<Created>(
+      await t.gql(
+        CREATE,
+        { input_subjectId: String(subject.id), ballotType: "YES_NO_ABSTAIN", countingUnit: "RESIDENT" },
+        staff.token,
+      ),
+      "createVote",
+    );
+    const resident = await f.seedResident({ building: tree.sanlin.building });
+    const staffJinju = await f.seedStaff({ area: tree.jinju.neighbourhood });
+    const READ = `query($id: ID!, $topic: ID!) {
+      vote(id: $id) { id }
+      votes(status: [DRAFT], first: 50) { edges { node { id } } }
+      topic(id: $topic) { votes { id } }
+    }`;
+    type Read = {
+      vote: { id: string } | null;
+      votes: { edges: { node: { id: string } }[] };
+      topic: { votes: { id: string }[] };
+    };
+    const seen = async (token?: string) => {
+      const data = (await t.gql<Read>(READ, { id: draft.id, topic: String(subject.id) }, token)).data;
+      return [data?.vote?.id ?? null, data?.votes.edges.some((e) => e.node.id === draft.id), data?.topic.votes.length];
+    };
+    expect(await seen(staff.token)).toEqual([draft.id, true, 1]);
+    for (const token of [undefined, resident.token, staffJinju.token])
+      expect(await seen(token)).toEqual([null, false, 0]);
+  });
+});

@@ -21,6 +21,7 @@ import {
   recordPaperBallot,
   transitionVote,
   verifyReceipt,
+  visibleVotesWhere,
 } from "./service.js";
 import { computeTally, type Tally } from "./tally.js";
 
@@ -191,15 +192,27 @@ builder.queryFields((t) => ({
   votes: t.prismaConnection({
     type: "Vote",
     cursor: "id",
-    args: { areaId: t.arg.id(), status: t.arg({ type: [VoteStatusEnum] }) },
+    args: {
+      areaId: t.arg.id(),
+      status: t.arg({ type: [VoteStatusEnum] }),
+      search: t.arg.string({ description: "Words in the title or the question." }),
+    },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.vote.findMany({
         ...query,
         where: {
           ...(args.areaId ? { area: underArea(parseId(args.areaId, "areaId")) } : {}),
+          ...(args.search?.trim()
+            ? {
+                OR: [
+                  { title: { contains: args.search.trim(), mode: "insensitive" } },
+                  { question: { contains: args.search.trim(), mode: "insensitive" } },
+                ],
+              }
+            : {}),
           ...(args.status?.length ? { status: { in: [...args.status] as VoteStatus[] } } : {}),
           // Drafts are the organisers' business until they are scheduled or opened.
-          NOT: { status: "DRAFT" },
+          AND: [visibleVotesWhere(ctx)],
         },
         orderBy: { id: "desc" },
       }),
@@ -209,7 +222,7 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.vote.findFirst({ ...query, where: { id: parseId(args.id, "id"), NOT: { status: "DRAFT" } } }),
+      ctx.prisma.vote.findFirst({ ...query, where: { id: parseId(args.id, "id"), AND: [visibleVotesWhere(ctx)] } }),
   }),
 }));
 

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
+import { areaUnderAny } from "../../auth/viewer.js";
 import type { Context } from "../../context.js";
 import { AppError, ErrorCode, forbidden, invalid, notFound, unauthenticated } from "../../errors.js";
 import type {
@@ -47,6 +48,21 @@ type VoteWithScope = Vote & { area: { path: string } };
 export function mayOrganise(ctx: Context, vote: { councilId: number | null; area: { path: string } }): boolean {
   if (ctx.viewer.isStaffFor(vote.area.path)) return true;
   return vote.councilId !== null && ctx.viewer.councilRole(vote.councilId) === "FACILITATOR";
+}
+
+/**
+ * The votes the viewer may see: every vote once scheduled or opened, and drafts only to those
+ * who may organise them (staff of the electorate's area, facilitators of the vote's council).
+ */
+export function visibleVotesWhere(ctx: Context): Prisma.VoteWhereInput {
+  const facilitated = ctx.viewer.roles.flatMap((r) => (r.role === "FACILITATOR" && r.councilId ? [r.councilId] : []));
+  return {
+    OR: [
+      { status: { not: "DRAFT" } },
+      { area: areaUnderAny(ctx.viewer.staffAreaPaths()) },
+      ...(facilitated.length ? [{ councilId: { in: facilitated } }] : []),
+    ],
+  };
 }
 
 async function loadVoteForOrganiser(ctx: Context, voteId: number): Promise<VoteWithScope> {

@@ -113,7 +113,7 @@ export function MyVotesPage() {
       >
         <Flex vertical gap={12}>
           {votes.map((vote) => (
-            <MyVoteCard key={vote.id} vote={vote} />
+            <VoteCard key={vote.id} vote={vote} testId="my-vote" />
           ))}
         </Flex>
       </QueryState>
@@ -131,20 +131,22 @@ export function MyVotesPage() {
   );
 }
 
-function MyVoteCard({ vote }: { vote: MyVoteItemFragment }) {
+/** One vote in a list: its state, the viewer's own part in it (when signed in), when it ends. */
+export function VoteCard({ vote, testId }: { vote: MyVoteItemFragment; testId: string }) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   const electorate = useElectorate();
   const household = vote.countingUnit === "HOUSEHOLD";
   const voted = vote.myStatus?.hasVoted;
   return (
-    <Link to={`/votes/${vote.id}`} className="vote-card-link" data-testid="my-vote">
+    <Link to={`/votes/${vote.id}`} className="vote-card-link" data-testid={testId}>
       <Card size="small" hoverable className="vote-card">
         <Flex justify="space-between" align="center" gap={12}>
           <Flex vertical gap={4} className="vote-card-main">
             <Flex gap={8} align="center" wrap>
               <VoteStatusTag status={vote.status} />
               {vote.status === "OPEN" &&
+                vote.myStatus?.eligible &&
                 (voted ? (
                   <Tag color="green" icon={<CheckCircleFilled />} className="status-tag">
                     {household ? t("votes.mine.householdVoted") : t("votes.mine.voted")}

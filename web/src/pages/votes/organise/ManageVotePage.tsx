@@ -11,7 +11,7 @@ import { Alert, App, Button, Card, Col, Flex, Row, Steps, Typography } from "ant
 import type { ReactNode } from "react";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams, useSearchParams } from "react-router";
+import { useParams } from "react-router";
 import { useQuery } from "urql";
 import { useDescribeFailure } from "../../../components/failure";
 import { LinkButton } from "../../../components/LinkButton";
@@ -26,6 +26,7 @@ import { TallyPanel } from "../TallyView";
 import { useLiveTally } from "../useLiveTally";
 import { useElectorate, VoteFacts, VoteStatusTag } from "../VoteFacts";
 import { VoteResultView } from "../VoteResultView";
+import { OpenBallotSheet } from "./OpenBallotSheet";
 import { PaperBallotForm } from "./PaperBallotForm";
 import { useOrganiserScope } from "./scope";
 
@@ -37,97 +38,19 @@ const ManageVoteDocument = graphql(`
   }
 `);
 
-// A draft is not returned by vote(id): it is read through its subject (the link carries which).
-const DraftViaTopicDocument = graphql(`
-  query DraftViaTopic($id: ID!) {
-    topic(id: $id) {
-      id
-      votes {
-        ...ManageVoteFields
-      }
-    }
-  }
-`);
-const DraftViaRoundDocument = graphql(`
-  query DraftViaRound($id: ID!) {
-    budgetRound(id: $id) {
-      id
-      votes {
-        ...ManageVoteFields
-      }
-    }
-  }
-`);
-const DraftViaProposalDocument = graphql(`
-  query DraftViaProposal($id: ID!) {
-    proposal(id: $id) {
-      id
-      votes {
-        ...ManageVoteFields
-      }
-    }
-  }
-`);
-const DraftViaMeetingDocument = graphql(`
-  query DraftViaMeeting($id: ID!) {
-    meeting(id: $id) {
-      id
-      items {
-        id
-        votes {
-          ...ManageVoteFields
-        }
-      }
-    }
-  }
-`);
-
-/** The vote by id, or (drafts) through the subject named in the link. */
 function useManagedVote(id: string) {
-  const [params] = useSearchParams();
-  const topicId = params.get("topic");
-  const roundId = params.get("round");
-  const proposalId = params.get("proposal");
-  const meetingId = params.get("meeting");
   const [byId, reexecute] = useQuery({
     query: ManageVoteDocument,
     variables: { id },
     requestPolicy: "cache-and-network",
   });
-  const needSubject = byId.data !== undefined && !byId.data.vote;
-  const [topic] = useQuery({
-    query: DraftViaTopicDocument,
-    variables: { id: topicId ?? "" },
-    pause: !needSubject || !topicId,
-  });
-  const [round] = useQuery({
-    query: DraftViaRoundDocument,
-    variables: { id: roundId ?? "" },
-    pause: !needSubject || !roundId,
-  });
-  const [proposal] = useQuery({
-    query: DraftViaProposalDocument,
-    variables: { id: proposalId ?? "" },
-    pause: !needSubject || !proposalId,
-  });
-  const [meeting] = useQuery({
-    query: DraftViaMeetingDocument,
-    variables: { id: meetingId ?? "" },
-    pause: !needSubject || !meetingId,
-  });
-  const candidates: ManageVoteFieldsFragment[] = [
-    ...(topic.data?.topic?.votes ?? []),
-    ...(round.data?.budgetRound?.votes ?? []),
-    ...(proposal.data?.proposal?.votes ?? []),
-    ...(meeting.data?.meeting?.items.flatMap((item) => item.votes) ?? []),
-  ];
-  const vote = byId.data?.vote ?? candidates.find((v) => v.id === id) ?? null;
-  const viaSubject = [topic, round, proposal, meeting].find((r) => r.data !== undefined || r.fetching || r.error);
-  const fetching = byId.fetching || Boolean(viaSubject?.fetching);
-  const settled =
-    byId.data !== undefined &&
-    (!needSubject || !viaSubject || viaSubject.data !== undefined || Boolean(viaSubject.error));
-  return { vote, fetching, error: byId.error ?? viaSubject?.error, settled, refetch: reexecute };
+  return {
+    vote: byId.data?.vote ?? null,
+    fetching: byId.fetching,
+    error: byId.error,
+    settled: byId.data !== undefined,
+    refetch: reexecute,
+  };
 }
 
 type Transition = "OPEN" | "SCHEDULED" | "CLOSED" | "PUBLISHED" | "CANCELLED";
@@ -227,6 +150,11 @@ export function ManageVotePage() {
               {vote.status === "OPEN" && staffHere && (
                 <Card title={t("votes.paper.title")} className="section-card">
                   <PaperBallotForm vote={vote} />
+                </Card>
+              )}
+              {!vote.secret && ["OPEN", "CLOSED", "PUBLISHED"].includes(vote.status) && (
+                <Card title={t("votes.sheet.title")} className="section-card">
+                  <OpenBallotSheet voteId={vote.id} version={tally?.version ?? null} />
                 </Card>
               )}
             </Col>

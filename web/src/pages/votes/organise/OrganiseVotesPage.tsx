@@ -1,9 +1,9 @@
 import { PlusOutlined, RightOutlined } from "@ant-design/icons";
 import { Alert, Card, Col, Flex, Row, Segmented, Tag, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { type OperationResult, useClient, useQuery } from "urql";
+import { useQuery } from "urql";
 import { AreaSelect } from "../../../components/AreaSelect";
 import { CursorPager, useCursorPages } from "../../../components/CursorPager";
 import { useFormatDateTime } from "../../../components/format";
@@ -11,7 +11,7 @@ import { LinkButton } from "../../../components/LinkButton";
 import { Page } from "../../../components/Page";
 import { QueryState } from "../../../components/QueryState";
 import { graphql } from "../../../gql";
-import type { CouncilMeetingDraftsQuery, OrganiserVoteItemFragment, VoteStatus } from "../../../gql/graphql";
+import type { OrganiserVoteItemFragment, VoteStatus } from "../../../gql/graphql";
 import { useElectorate, VoteStatusTag } from "../VoteFacts";
 import { manageLink } from "./documents";
 import { useOrganiserScope } from "./scope";
@@ -32,113 +32,14 @@ const OrganiserVotesDocument = graphql(`
   }
 `);
 
-// `votes` leaves drafts out; they are found through the subjects they belong to.
-const DraftVotesDocument = graphql(`
-  query DraftVotes($areaId: ID!) {
-    topics(areaId: $areaId, first: 100) {
-      edges {
-        node {
-          id
-          votes {
-            ...OrganiserVoteItem
-          }
-        }
-      }
-    }
-    proposals(areaId: $areaId, first: 100) {
-      edges {
-        node {
-          id
-          votes {
-            ...OrganiserVoteItem
-          }
-        }
-      }
-    }
-    budgetRounds(areaId: $areaId) {
-      id
-      votes {
-        ...OrganiserVoteItem
-      }
-    }
-    councils(areaId: $areaId) {
-      id
-    }
-  }
-`);
-
-const CouncilMeetingDraftsDocument = graphql(`
-  query CouncilMeetingDrafts($councilId: ID!) {
-    meetings(councilId: $councilId, first: 50) {
-      edges {
-        node {
-          id
-          items {
-            id
-            votes {
-              ...OrganiserVoteItem
-            }
-          }
-        }
-      }
-    }
-  }
-`);
-
 type Filter = "running" | "DRAFT" | "CLOSED" | "PUBLISHED" | "CANCELLED";
-const FILTER_STATUSES: Record<Exclude<Filter, "DRAFT">, VoteStatus[]> = {
+const FILTER_STATUSES: Record<Filter, VoteStatus[]> = {
   running: ["OPEN", "SCHEDULED"],
+  DRAFT: ["DRAFT"],
   CLOSED: ["CLOSED"],
   PUBLISHED: ["PUBLISHED"],
   CANCELLED: ["CANCELLED"],
 };
-
-/** Drafts under an area, gathered from its topics, proposals, budget rounds and council meetings. */
-function useDraftVotes(areaId: string | null, active: boolean) {
-  const client = useClient();
-  const [state, setState] = useState<{ votes: OrganiserVoteItemFragment[]; loading: boolean; failed: boolean }>({
-    votes: [],
-    loading: false,
-    failed: false,
-  });
-  useEffect(() => {
-    if (!active || !areaId) return;
-    let cancelled = false;
-    setState((s) => ({ ...s, loading: true, failed: false }));
-    (async () => {
-      const options = { requestPolicy: "network-only" as const };
-      const first = await client.query(DraftVotesDocument, { areaId }, options).toPromise();
-      if (cancelled) return;
-      if (first.error || !first.data) {
-        setState({ votes: [], loading: false, failed: true });
-        return;
-      }
-      const found: OrganiserVoteItemFragment[] = [
-        ...first.data.topics.edges.flatMap((e) => e.node.votes),
-        ...first.data.proposals.edges.flatMap((e) => e.node.votes),
-        ...first.data.budgetRounds.flatMap((r) => r.votes),
-      ];
-      const meetings: OperationResult<CouncilMeetingDraftsQuery>[] = await Promise.all(
-        first.data.councils.map((c) =>
-          client.query(CouncilMeetingDraftsDocument, { councilId: c.id }, options).toPromise(),
-        ),
-      );
-      if (cancelled) return;
-      for (const result of meetings) {
-        for (const edge of result.data?.meetings.edges ?? []) found.push(...edge.node.items.flatMap((i) => i.votes));
-      }
-      const seen = new Set<string>();
-      const drafts = found
-        .filter((v) => v.status === "DRAFT" && !seen.has(v.id) && Boolean(seen.add(v.id)))
-        .sort((a, b) => Number(b.id) - Number(a.id));
-      setState({ votes: drafts, loading: false, failed: false });
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [areaId, active, client]);
-  return state;
-}
 
 /** 表决管理: the votes in the organiser's areas, drafts included, and the way to start a new one. */
 export function OrganiseVotesPage() {
@@ -152,16 +53,15 @@ export function OrganiseVotesPage() {
     query: OrganiserVotesDocument,
     variables: {
       areaId,
-      status: drafts ? FILTER_STATUSES.running : FILTER_STATUSES[filter],
+      status: FILTER_STATUSES[filter],
       first: pages.first,
       after: pages.after,
     },
-    pause: drafts || !areaId,
+    pause: !areaId,
     requestPolicy: "cache-and-network",
   });
-  const draftState = useDraftVotes(areaId, drafts);
   const connection = data?.votes;
-  const votes = drafts ? draftState.votes : (connection?.edges.map((e) => e.node) ?? []);
+  const votes = connection?.edges.map((e) => e.node) ?? [];
 
   return (
     <Page
@@ -206,11 +106,10 @@ export function OrganiseVotesPage() {
         </Row>
       </Card>
       {drafts && <Alert type="info" showIcon className="form-note" title={t("votes.organise.draftsNote")} />}
-      {drafts && draftState.failed && <Alert type="error" showIcon title={t("common.loadFailed")} />}
       <QueryState
-        fetching={drafts ? draftState.loading : fetching}
-        error={drafts ? undefined : error}
-        hasData={drafts ? !draftState.loading : Boolean(connection)}
+        fetching={fetching}
+        error={error}
+        hasData={Boolean(connection)}
         empty={votes.length === 0}
         emptyText={t("votes.organise.none")}
         onRetry={() => reexecute({ requestPolicy: "network-only" })}
@@ -221,7 +120,7 @@ export function OrganiseVotesPage() {
           ))}
         </Flex>
       </QueryState>
-      {!drafts && connection && (
+      {connection && (
         <CursorPager
           page={pages.page}
           pageSize={pages.pageSize}

@@ -76,23 +76,7 @@ export const ManageVoteFieldsFragmentDoc = graphql(`
   }
 `);
 
-/**
- * Where to find a vote that `vote(id)` does not return: drafts are only reachable through their
- * subject's `votes` list, so links to a draft carry its subject.
- */
-export function manageLink(
-  vote: Pick<
-    OrganiserVoteItemFragment,
-    "id" | "status" | "subject" | "topic" | "budgetRound" | "proposal" | "meetingItem"
-  >,
-): string {
-  const base = `/organise/votes/${vote.id}`;
-  if (vote.status !== "DRAFT") return base;
-  const params = new URLSearchParams();
-  if (vote.topic) params.set("topic", vote.topic.id);
-  if (vote.budgetRound) params.set("round", vote.budgetRound.id);
-  if (vote.proposal) params.set("proposal", vote.proposal.id);
-  if (vote.meetingItem) params.set("meeting", vote.meetingItem.meeting.id);
-  const query = params.toString();
-  return query ? `${base}?${query}` : base;
+/** The organiser's page of a vote (drafts included: `vote(id)` returns them to their organisers). */
+export function manageLink(vote: Pick<OrganiserVoteItemFragment, "id">): string {
+  return `/organise/votes/${vote.id}`;
 }

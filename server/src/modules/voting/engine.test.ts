@@ -664,3 +664,20 @@ describe("drafts", () => {
       expect(await seen(token)).toEqual([null, false, 0]);
   });
 });
+
+describe("a council vote", () => {
+  it("takes the council's members only, and tells anyone else why not", async () => {
+    const member = await f.seedCouncilMember({ council: tree.sanlin.council });
+    const facilitator = await f.seedCouncilMember({ council: tree.sanlin.council, role: "FACILITATOR" });
+    const resident = await f.seedResident({ building: tree.sanlin.building });
+    const vote = await createVote({ ballotType: "YES_NO_ABSTAIN", countingUnit: "COUNCIL_MEMBER", areaId: null });
+    const opened = await openVote(vote.id);
+    expect(opened.rollSize).toBeGreaterThanOrEqual(2);
+    for (const voter of [member, facilitator])
+      succeeded(await t.gql(CAST, { voteId: vote.id, optionIds: [vote.options[0]?.id] }, voter.token), "castBallot");
+    expect(
+      failed(await t.gql(CAST, { voteId: vote.id, optionIds: [vote.options[0]?.id] }, resident.token), "castBallot"),
+    ).toMatchObject({ code: "NOT_ELIGIBLE", message: "本表决仅限议事会成员参加" });
+    expect((await tally(vote.id)).participants).toBe(2);
+  });
+});

@@ -180,7 +180,8 @@ export function instantRunoff(
       rounds.push({ counts, eliminated: null });
       return { winner: leader, rounds };
     }
-    // Ties for last place go out together with the lowest id first: a fixed, published rule.
+    // A tie for last place eliminates one option: the one listed last (highest id) among them, a
+    // fixed rule stated before the vote rather than a random draw.
     const last = ordered[ordered.length - 1] as number;
     alive.delete(last);
     rounds.push({ counts, eliminated: last });

@@ -10,6 +10,7 @@ import type { AppConfig } from "./config.js";
 import type { Context } from "./context.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { AppError, toGraphQLError } from "./errors.js";
+import { requestUrl, totalHandler } from "./http/request.js";
 import { createStaticHandler } from "./http/static.js";
 import { createLogger, type Logger } from "./logger.js";
 import { type CodeSender, LogCodeSender } from "./modules/accounts/code-sender.js";
@@ -147,14 +148,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   let draining = false;
   let idleResolve: (() => void) | null = null;
 
-  const server: Server = createServer(async (req, res) => {
+  const handleRequest = async (req: IncomingMessage, res: ServerResponse) => {
     inFlight++;
     res.on("close", () => {
       inFlight--;
       if (draining && inFlight === 0) idleResolve?.();
     });
     if (draining) res.setHeader("connection", "close");
-    const url = req.url ?? "/";
+    // Parsed once up front: a URL no route could parse (`GET //`) is a 400 from totalHandler.
+    const url = requestUrl(req).pathname;
     if (url === "/healthz" || url === "/readyz") {
       try {
         await database.sql.query("SELECT 1");
@@ -180,7 +182,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
       res.end("Not found. The web app is not built: run `pnpm build`.");
     }
-  });
+  };
+  // Whatever a route throws becomes a logged 500 (or a 400 for a malformed URL), never an
+  // unhandled rejection that would end the process for everyone.
+  const server: Server = createServer(totalHandler(handleRequest, logger));
 
   const wsServer = new WebSocketServer({ server, path: "/graphql" });
   const wsCleanup = useServer<Record<string, unknown>, { request: IncomingMessage }>(

@@ -57,10 +57,14 @@ function sessionCookie(config: AppConfig, token: string | null, expires?: Date):
   return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Expires=${(expires ?? new Date()).toUTCString()}; ${attributes.join("; ")}`;
 }
 
-/** The client's address; behind a trusted proxy, the first hop it recorded. */
-function clientAddress(config: AppConfig, request: Request, req?: IncomingMessage): string | null {
+/**
+ * The client's address (rate limits count by it). Behind a trusted proxy it is the last entry of
+ * X-Forwarded-For, the one that proxy appended: everything left of it came from the client, who
+ * could write anything there to get a fresh allowance per request.
+ */
+export function clientAddress(config: Pick<AppConfig, "trustProxy">, request: Request, req?: IncomingMessage) {
   if (config.trustProxy) {
-    const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+    const forwarded = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   return req?.socket.remoteAddress ?? null;

@@ -30,6 +30,8 @@ export interface RequestOptions {
   cookie?: string;
   /** The client address to connect from (a loopback address, see `nextClientAddress`). */
   from?: string;
+  /** Further request headers, e.g. X-Forwarded-For. */
+  headers?: Record<string, string>;
 }
 
 export interface RawResponse<T> {
@@ -95,6 +97,8 @@ export interface TestAppOptions {
   redisUrl?: string;
   /** Record every SQL statement (N+1 checks). */
   onQuery?: (sql: string) => void;
+  /** As TRUST_PROXY=true: the client address comes from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 /** The whole app, in-process on a free port, on a fresh database. */
@@ -118,7 +122,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     secureCookies: false,
     logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
     seedDemo: false,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
   };
   const app = await createApp({ config, database: db, codeSender: codes, logger: createLogger(config.logLevel) });
   const url = await app.start(0, "127.0.0.1");
@@ -156,6 +160,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
             "content-length": Buffer.byteLength(body),
             ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
             ...(options.cookie ? { cookie: options.cookie } : {}),
+            ...options.headers,
           },
         },
         (res) => {

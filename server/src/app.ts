@@ -13,7 +13,7 @@ import { AppError, toGraphQLError } from "./errors.js";
 import { requestUrl, totalHandler } from "./http/request.js";
 import { createStaticHandler } from "./http/static.js";
 import { createLogger, type Logger } from "./logger.js";
-import { type CodeSender, LogCodeSender } from "./modules/accounts/code-sender.js";
+import { type CodeSender, createCodeSender } from "./modules/accounts/code-sender.js";
 import { handleAttachmentRoutes } from "./modules/attachments/http.js";
 import { startDeadlineClock } from "./modules/suggestions/deadlines.js";
 import { handleSuggestionExport } from "./modules/suggestions/export.js";
@@ -24,7 +24,7 @@ import { schema } from "./schema.js";
 export interface AppOptions {
   config: AppConfig;
   logger?: Logger;
-  /** How sign-in codes reach people; defaults to the server log. */
+  /** How sign-in codes reach people; defaults to the one config.codeSender names (else the log). */
   codeSender?: CodeSender;
   /** An already-open database (tests share one); otherwise opened from config. */
   database?: Database;
@@ -87,7 +87,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
   const ownsDatabase = !options.database;
   const { pubsub, close: closePubSub } = createAppPubSub(config.redisUrl);
-  const codeSender = options.codeSender ?? new LogCodeSender(logger);
+  const codeSender = options.codeSender ?? createCodeSender(config.codeSender ?? { kind: "log" }, logger);
 
   const yoga = createYoga<ServerContext, Context>({
     schema,

@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { type App, createApp } from "../app.js";
-import type { AppConfig } from "../config.js";
+import type { AppConfig, CodeSenderConfig } from "../config.js";
 import type { Context } from "../context.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { createLogger } from "../logger.js";
@@ -99,6 +99,11 @@ export interface TestAppOptions {
   onQuery?: (sql: string) => void;
   /** As TRUST_PROXY=true: the client address comes from X-Forwarded-For. */
   trustProxy?: boolean;
+  /**
+   * Deliver codes as configured (CODE_SENDER …) instead of capturing them in `codes`; `signIn`
+   * then cannot read them.
+   */
+  codeSender?: CodeSenderConfig;
 }
 
 /** The whole app, in-process on a free port, on a fresh database. */
@@ -123,8 +128,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
     seedDemo: false,
     trustProxy: options.trustProxy ?? false,
+    codeSender: options.codeSender,
   };
-  const app = await createApp({ config, database: db, codeSender: codes, logger: createLogger(config.logLevel) });
+  const app = await createApp({
+    config,
+    database: db,
+    codeSender: options.codeSender ? undefined : codes,
+    logger: createLogger(config.logLevel),
+  });
   const url = await app.start(0, "127.0.0.1");
 
   const wsUrl = `${url.replace(/^http/, "ws")}/graphql`;

@@ -1,11 +1,14 @@
 import type { Context } from "../../context.js";
+import type { MembershipStatus } from "../../generated/prisma/client.js";
+
+// A claim still waiting (PENDING) lets the area's staff check who is asking; one they turned
+// down (REJECTED) or withdrew (REVOKED) ties the person to the area no longer.
+const LINKING_STATUSES: MembershipStatus[] = ["PENDING", "VERIFIED"];
 
 /** What plugin-prisma must load with an account to decide who may read its private fields. */
 export const privacySelection = {
-  // A claim still waiting (PENDING) lets the area's staff check who is asking; one they turned
-  // down (REJECTED) or withdrew (REVOKED) ties the person to the area no longer.
   memberships: {
-    where: { status: { in: ["PENDING", "VERIFIED"] } },
+    where: { status: { in: LINKING_STATUSES } },
     select: { household: { select: { building: { select: { path: true } } } } },
   },
   roleGrants: { where: { revokedAt: null }, select: { area: { select: { path: true } } } },

@@ -340,3 +340,48 @@ describe("街区 (BLOCK): the areas it covers are where its residents live", () 
     expect(await residentAreaPathsOf(t.db.prisma, block.id)).toEqual([tree.sanlin.neighbourhood.path]);
   });
 });
+
+describe("renameArea", () => {
+  const RENAME = `mutation($id: ID!, $name: String!) {
+    renameArea(id: $id, name: $name) { __typename ${APP_ERROR} ... on MutationRenameAreaSuccess { data { id name } } }
+  }`;
+  const rename = (area: { id: number }, name: string, token = districtAdmin.token) =>
+    t.gql(RENAME, { id: String(area.id), name }, token);
+
+  it("renames an area, trimmed, and the audit trail keeps the old and the new name", async () => {
+    const building = await f.createArea({ kind: "BUILDING", name: "旧楼名", parent: tree.sanlin.compound });
+    const sanlinStaff = await f.seedStaff({ area: tree.sanlin.neighbourhood });
+    expect(succeeded<{ name: string }>(await rename(building, " 新楼名 ", sanlinStaff.token), "renameArea").name).toBe(
+      "新楼名",
+    );
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "area.rename", subjectId: building.id },
+    });
+    expect(audit).toMatchObject({ actorId: sanlinStaff.account.id, data: { from: "旧楼名", to: "新楼名" } });
+  });
+
+  it("refuses the name of a sibling (CONFLICT on name) and an empty one (VALIDATION on name)", async () => {
+    const a = await f.createArea({ kind: "BUILDING", name: "甲楼", parent: tree.jinju.compound });
+    await f.createArea({ kind: "BUILDING", name: "乙楼", parent: tree.jinju.compound });
+    const clash = failed(await rename(a, "乙楼"), "renameArea");
+    expect(clash).toMatchObject({ code: "CONFLICT", field: "name" });
+    expect(clash.message).toContain("乙楼");
+    expect(failed(await rename(a, "   "), "renameArea")).toMatchObject({ code: "VALIDATION", field: "name" });
+    expect(failed(await rename(a, "楼".repeat(51)), "renameArea")).toMatchObject({ code: "VALIDATION", field: "name" });
+    expect((await t.db.prisma.area.findUniqueOrThrow({ where: { id: a.id } })).name).toBe("甲楼");
+  });
+
+  it("is for staff of the area: 金橘苑's staff renaming 三林苑 and a resident are FORBIDDEN; an unknown area NOT_FOUND", async () => {
+    const jinjuStaff = await f.seedStaff({ area: tree.jinju.neighbourhood });
+    expect(failed(await rename(tree.sanlin.neighbourhood, "改名苑", jinjuStaff.token), "renameArea").code).toBe(
+      "FORBIDDEN",
+    );
+    expect(failed(await rename(tree.sanlin.neighbourhood, "改名苑", resident.token), "renameArea").code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await t.db.prisma.area.findUniqueOrThrow({ where: { id: tree.sanlin.neighbourhood.id } })).name).toBe(
+      "三林苑",
+    );
+    expect(failed(await rename({ id: 99_999_999 }, "无名"), "renameArea").code).toBe("NOT_FOUND");
+  });
+});

@@ -4,7 +4,7 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { createYoga, type Plugin } from "graphql-yoga";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import { loadViewer, readToken, SESSION_COOKIE } from "./auth/session.js";
 import type { AppConfig } from "./config.js";
 import type { Context } from "./context.js";
@@ -68,6 +68,15 @@ export function clientAddress(config: Pick<AppConfig, "trustProxy">, request: Re
     if (forwarded) return forwarded;
   }
   return req?.socket.remoteAddress ?? null;
+}
+
+/** An upgrade request's headers as a Fetch `Headers` (what readToken and yoga's context read). */
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(key, value);
+  }
+  return headers;
 }
 
 /** By name too: a CommonJS copy of graphql (e.g. loaded by graphql-armor) has its own class. */
@@ -192,23 +201,43 @@ export async function createApp(options: AppOptions): Promise<App> {
   const server: Server = createServer(totalHandler(handleRequest, logger));
 
   const wsServer = new WebSocketServer({ server, path: "/graphql" });
+  // Open sockets by the session they were opened with, so that signing out ends them.
+  const socketsBySession = new Map<string, Set<WebSocket>>();
+  const rememberSocket = (sessionId: string, socket: WebSocket) => {
+    const sockets = socketsBySession.get(sessionId) ?? new Set<WebSocket>();
+    sockets.add(socket);
+    socketsBySession.set(sessionId, sockets);
+    socket.once("close", () => {
+      sockets.delete(socket);
+      if (sockets.size === 0 && socketsBySession.get(sessionId) === sockets) socketsBySession.delete(sessionId);
+    });
+  };
+  // A subscription keeps the viewer it started with; when that session ends (on any instance: the
+  // event goes through the shared pub/sub), its sockets close with 4401 and the client must
+  // connect again as whoever it now is.
+  const revokedSessions = pubsub.subscribe("session:revoked");
+  const closingRevokedSessions = (async () => {
+    for await (const { sessionId } of revokedSessions) {
+      for (const socket of socketsBySession.get(sessionId) ?? []) socket.close(4401, "Session ended");
+    }
+  })().catch((error: unknown) => logger.error({ err: error }, "session revocation listener failed"));
+
   const wsCleanup = useServer<Record<string, unknown>, { request: IncomingMessage }>(
     {
-      // A connection presenting a token that is not (or no longer) valid is refused: 4403.
+      // A connection presenting a token that is not (or no longer) valid is refused: 4403. One
+      // relying on the session cookie is anonymous if the cookie is stale, as over HTTP.
       onConnect: async (ctx) => {
-        const token = ctx.connectionParams?.authToken;
-        if (typeof token === "string" && token) {
-          const viewer = await loadViewer(database.prisma, token);
-          if (!viewer.signedIn) return false;
-        }
+        const presented = ctx.connectionParams?.authToken;
+        const token = readToken(headersOf(ctx.extra.request), presented);
+        if (!token) return true;
+        const viewer = await loadViewer(database.prisma, token);
+        if (!viewer.signedIn) return !(typeof presented === "string" && presented);
+        if (viewer.sessionId) rememberSocket(viewer.sessionId, ctx.extra.socket);
         return true;
       },
       // Subscriptions run through yoga's envelope: same context, auth and plugins as HTTP.
       onSubscribe: async (ctx, _id, payload) => {
-        const headers = new Headers();
-        for (const [key, value] of Object.entries(ctx.extra.request.headers)) {
-          if (typeof value === "string") headers.set(key, value);
-        }
+        const headers = headersOf(ctx.extra.request);
         const {
           schema: envelopedSchema,
           execute,
@@ -262,6 +291,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       server.closeIdleConnections();
       for (const client of wsServer.clients) client.close(1001, "Server shutting down");
       await wsCleanup.dispose();
+      await revokedSessions.return();
+      await closingRevokedSessions;
       if (inFlight > 0) {
         await Promise.race([
           new Promise<void>((done) => {

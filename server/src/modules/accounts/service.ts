@@ -163,11 +163,16 @@ export async function signIn(ctx: Context, options: { phone: string; code: strin
   return { token, expiresAt, ...result };
 }
 
-/** Ends the current session (this device only). */
+/**
+ * Ends the current session (this device only). Its open subscriptions end too: the WebSockets
+ * opened with it are closed (4401) by whichever server instance holds them.
+ */
 export async function signOut(ctx: Context): Promise<boolean> {
-  if (!ctx.viewer.sessionId) return false;
-  await ctx.prisma.session.update({ where: { id: ctx.viewer.sessionId }, data: { revokedAt: new Date() } });
+  const sessionId = ctx.viewer.sessionId;
+  if (!sessionId) return false;
+  await ctx.prisma.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
   ctx.setSessionCookie(null);
+  ctx.pubsub.publish("session:revoked", { sessionId });
   return true;
 }
 

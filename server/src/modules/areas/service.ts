@@ -234,7 +234,12 @@ export async function setBlockCoverage(ctx: Context, options: { blockId: number;
       subjectType: "AREA",
       subjectId: block.id,
       areaId: block.id,
-      data: { from: before.map((c) => c.areaId).sort((a, b) => a - b), to: [...areaIds].sort((a, b) => a - b) },
+      data: {
+        previousAreaIds: before.map((c) => c.areaId).sort((a, b) => a - b),
+        areaIds: [...areaIds].sort((a, b) => a - b),
+        // Names as they were at the time, for people reading the trail.
+        areas: found.map((area) => area.name),
+      },
     });
     return block;
   });

@@ -82,10 +82,17 @@ const SUBJECT_TYPES = Object.keys({
 
 type AuditRow = NonNullable<AuditEventsQuery["auditEvents"]>["edges"][number]["node"];
 
-/** A short line from an entry's details: `note：…；from：…`, arrays joined, long text cut. */
+/**
+ * A short line from an entry's details: `note：…；to：…`, arrays joined, long text cut. Row ids
+ * (`accountId`, `areaIds` …) mean nothing to a reader and are left out, as are empty values.
+ */
 function describeData(data: unknown): string {
   if (data == null || typeof data !== "object") return data == null ? "" : String(data);
   const text = Object.entries(data as Record<string, unknown>)
+    .filter(
+      ([key, value]) =>
+        !/Ids?$/.test(key) && value !== null && value !== "" && !(Array.isArray(value) && !value.length),
+    )
     .map(
       ([key, value]) =>
         `${key}：${Array.isArray(value) ? value.join("、") : typeof value === "object" ? JSON.stringify(value) : String(value)}`,

@@ -1,6 +1,7 @@
 import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { hashToken, newSessionToken } from "./auth/session.js";
 import { startTestApp, type TestApp } from "./testing/harness.js";
 
 describe("the app process", () => {
@@ -125,5 +126,97 @@ describe("mutation results", () => {
     const result = await t.gql(`mutation { updateMyProfile(displayName: "张三") { __typename } }`, {}, token);
     expect(result).toEqual({ data: { updateMyProfile: { __typename: "MutationUpdateMyProfileSuccess" } } });
     await t.close();
+  });
+});
+
+describe("signing out", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** A graphql-ws client on `token` (as connectionParams, or as the session cookie) that reports its close code. */
+  function liveClient(options: { token?: string; cookie?: string }) {
+    let closedWith: (code: number) => void = () => {};
+    const closed = new Promise<number>((resolve) => {
+      closedWith = resolve;
+    });
+    let connected: () => void = () => {};
+    const ready = new Promise<void>((resolve) => {
+      connected = resolve;
+    });
+    // The browser's way: the cookie rides on the upgrade request, no token in connectionParams.
+    const cookie = options.cookie;
+    class CookieWebSocket extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, cookie ? { headers: { cookie } } : {});
+      }
+    }
+    const client = createClient({
+      url: t.wsUrl,
+      webSocketImpl: CookieWebSocket,
+      connectionParams: options.token ? { authToken: options.token } : undefined,
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => {},
+      on: { connected: () => connected(), closed: (event) => closedWith((event as { code: number }).code) },
+    });
+    return { client, ready, closed };
+  }
+
+  const accountIdOf = async (token: string) =>
+    Number(
+      (await t.gql<{ viewer: { account: { id: string } } }>("{ viewer { account { id } } }", {}, token)).data?.viewer
+        .account.id,
+    );
+
+  it("ends that session's subscriptions (4401), and only that session's", async () => {
+    const phone = "13700000011";
+    const token = await t.signIn(phone);
+    const accountId = await accountIdOf(token);
+    // The same person on another device: a session of its own, which stays signed in.
+    const otherDevice = newSessionToken();
+    await t.db.prisma.session.create({
+      data: { accountId, tokenHash: hashToken(otherDevice), expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+
+    const mine = liveClient({ token });
+    const other = liveClient({ token: otherDevice });
+    await Promise.all([mine.ready, other.ready]);
+    const query = "subscription { viewerChanged { reason subjectId } }";
+    const mySubscription = t.subscribe<{ viewerChanged: { subjectId: string | null } }>(mine.client, query);
+    const otherSubscription = t.subscribe<{ viewerChanged: { subjectId: string | null } }>(other.client, query);
+    await t.untilViewerChangedListens(mySubscription, accountId);
+    await t.untilViewerChangedListens(otherSubscription, accountId);
+
+    const out = await t.gql<{ signOut: boolean }>("mutation { signOut }", {}, token);
+    expect(out.data?.signOut).toBe(true);
+    expect(await mine.closed).toBe(4401);
+
+    // The other device still hears about its account.
+    const before = otherSubscription.results.length;
+    t.pubsub.publish("account:changed", accountId, { reason: "notification", subjectId: 4242 });
+    await otherSubscription.waitFor((result) => result.viewerChanged.subjectId === "4242");
+    expect(otherSubscription.results.length).toBeGreaterThan(before);
+    await other.client.dispose();
+  });
+
+  it("also closes a socket that was opened with the session cookie, as the web app's are", async () => {
+    const token = await t.signIn("13700000012");
+    const cookie = `gz_session=${encodeURIComponent(token)}`;
+    const live = liveClient({ cookie });
+    await live.ready;
+    const subscription = t.subscribe<{ viewerChanged: { subjectId: string | null } }>(
+      live.client,
+      "subscription { viewerChanged { reason subjectId } }",
+    );
+    await t.untilViewerChangedListens(subscription, await accountIdOf(token));
+
+    const out = await t.request<{ signOut: boolean }>("mutation { signOut }", {}, { cookie });
+    expect(out.body.data?.signOut).toBe(true);
+    expect(await live.closed).toBe(4401);
   });
 });

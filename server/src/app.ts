@@ -4,15 +4,16 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { createYoga, type Plugin } from "graphql-yoga";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import { loadViewer, readToken, SESSION_COOKIE } from "./auth/session.js";
 import type { AppConfig } from "./config.js";
 import type { Context } from "./context.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { AppError, toGraphQLError } from "./errors.js";
+import { requestUrl, totalHandler } from "./http/request.js";
 import { createStaticHandler } from "./http/static.js";
 import { createLogger, type Logger } from "./logger.js";
-import { type CodeSender, LogCodeSender } from "./modules/accounts/code-sender.js";
+import { type CodeSender, createCodeSender } from "./modules/accounts/code-sender.js";
 import { handleAttachmentRoutes } from "./modules/attachments/http.js";
 import { startDeadlineClock } from "./modules/suggestions/deadlines.js";
 import { handleSuggestionExport } from "./modules/suggestions/export.js";
@@ -23,7 +24,7 @@ import { schema } from "./schema.js";
 export interface AppOptions {
   config: AppConfig;
   logger?: Logger;
-  /** How sign-in codes reach people; defaults to the server log. */
+  /** How sign-in codes reach people; defaults to the one config.codeSender names (else the log). */
   codeSender?: CodeSender;
   /** An already-open database (tests share one); otherwise opened from config. */
   database?: Database;
@@ -56,13 +57,26 @@ function sessionCookie(config: AppConfig, token: string | null, expires?: Date):
   return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Expires=${(expires ?? new Date()).toUTCString()}; ${attributes.join("; ")}`;
 }
 
-/** The client's address; behind a trusted proxy, the first hop it recorded. */
-function clientAddress(config: AppConfig, request: Request, req?: IncomingMessage): string | null {
+/**
+ * The client's address (rate limits count by it). Behind a trusted proxy it is the last entry of
+ * X-Forwarded-For, the one that proxy appended: everything left of it came from the client, who
+ * could write anything there to get a fresh allowance per request.
+ */
+export function clientAddress(config: Pick<AppConfig, "trustProxy">, request: Request, req?: IncomingMessage) {
   if (config.trustProxy) {
-    const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+    const forwarded = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   return req?.socket.remoteAddress ?? null;
+}
+
+/** An upgrade request's headers as a Fetch `Headers` (what readToken and yoga's context read). */
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(key, value);
+  }
+  return headers;
 }
 
 /** By name too: a CommonJS copy of graphql (e.g. loaded by graphql-armor) has its own class. */
@@ -82,7 +96,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
   const ownsDatabase = !options.database;
   const { pubsub, close: closePubSub } = createAppPubSub(config.redisUrl);
-  const codeSender = options.codeSender ?? new LogCodeSender(logger);
+  const codeSender = options.codeSender ?? createCodeSender(config.codeSender ?? { kind: "log" }, logger);
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
@@ -147,14 +161,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   let draining = false;
   let idleResolve: (() => void) | null = null;
 
-  const server: Server = createServer(async (req, res) => {
+  const handleRequest = async (req: IncomingMessage, res: ServerResponse) => {
     inFlight++;
     res.on("close", () => {
       inFlight--;
       if (draining && inFlight === 0) idleResolve?.();
     });
     if (draining) res.setHeader("connection", "close");
-    const url = req.url ?? "/";
+    // Parsed once up front: a URL no route could parse (`GET //`) is a 400 from totalHandler.
+    const url = requestUrl(req).pathname;
     if (url === "/healthz" || url === "/readyz") {
       try {
         await database.sql.query("SELECT 1");
@@ -180,26 +195,49 @@ export async function createApp(options: AppOptions): Promise<App> {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
       res.end("Not found. The web app is not built: run `pnpm build`.");
     }
-  });
+  };
+  // Whatever a route throws becomes a logged 500 (or a 400 for a malformed URL), never an
+  // unhandled rejection that would end the process for everyone.
+  const server: Server = createServer(totalHandler(handleRequest, logger));
 
   const wsServer = new WebSocketServer({ server, path: "/graphql" });
+  // Open sockets by the session they were opened with, so that signing out ends them.
+  const socketsBySession = new Map<string, Set<WebSocket>>();
+  const rememberSocket = (sessionId: string, socket: WebSocket) => {
+    const sockets = socketsBySession.get(sessionId) ?? new Set<WebSocket>();
+    sockets.add(socket);
+    socketsBySession.set(sessionId, sockets);
+    socket.once("close", () => {
+      sockets.delete(socket);
+      if (sockets.size === 0 && socketsBySession.get(sessionId) === sockets) socketsBySession.delete(sessionId);
+    });
+  };
+  // A subscription keeps the viewer it started with; when that session ends (on any instance: the
+  // event goes through the shared pub/sub), its sockets close with 4401 and the client must
+  // connect again as whoever it now is.
+  const revokedSessions = pubsub.subscribe("session:revoked");
+  const closingRevokedSessions = (async () => {
+    for await (const { sessionId } of revokedSessions) {
+      for (const socket of socketsBySession.get(sessionId) ?? []) socket.close(4401, "Session ended");
+    }
+  })().catch((error: unknown) => logger.error({ err: error }, "session revocation listener failed"));
+
   const wsCleanup = useServer<Record<string, unknown>, { request: IncomingMessage }>(
     {
-      // A connection presenting a token that is not (or no longer) valid is refused: 4403.
+      // A connection presenting a token that is not (or no longer) valid is refused: 4403. One
+      // relying on the session cookie is anonymous if the cookie is stale, as over HTTP.
       onConnect: async (ctx) => {
-        const token = ctx.connectionParams?.authToken;
-        if (typeof token === "string" && token) {
-          const viewer = await loadViewer(database.prisma, token);
-          if (!viewer.signedIn) return false;
-        }
+        const presented = ctx.connectionParams?.authToken;
+        const token = readToken(headersOf(ctx.extra.request), presented);
+        if (!token) return true;
+        const viewer = await loadViewer(database.prisma, token);
+        if (!viewer.signedIn) return !(typeof presented === "string" && presented);
+        if (viewer.sessionId) rememberSocket(viewer.sessionId, ctx.extra.socket);
         return true;
       },
       // Subscriptions run through yoga's envelope: same context, auth and plugins as HTTP.
       onSubscribe: async (ctx, _id, payload) => {
-        const headers = new Headers();
-        for (const [key, value] of Object.entries(ctx.extra.request.headers)) {
-          if (typeof value === "string") headers.set(key, value);
-        }
+        const headers = headersOf(ctx.extra.request);
         const {
           schema: envelopedSchema,
           execute,
@@ -253,6 +291,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       server.closeIdleConnections();
       for (const client of wsServer.clients) client.close(1001, "Server shutting down");
       await wsCleanup.dispose();
+      await revokedSessions.return();
+      await closingRevokedSessions;
       if (inFlight > 0) {
         await Promise.race([
           new Promise<void>((done) => {

@@ -1,5 +1,12 @@
 import { resolve } from "node:path";
 
+/** How sign-in codes reach people (CODE_SENDER). */
+export type CodeSenderConfig =
+  /** Written to the server log: development and demos only (anyone reading the log can sign in as anyone). */
+  | { kind: "log" }
+  /** POSTed as JSON {phone, text} to an SMS gateway's webhook. */
+  | { kind: "http"; url: string; token?: string };
+
 /** Everything the app reads from its environment, resolved once at start. */
 export interface AppConfig {
   /** postgres://… selects PostgreSQL; unset means embedded PGlite in `dataDir`. */
@@ -22,6 +29,33 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (for rate limits). */
   trustProxy: boolean;
+  /** How sign-in codes are delivered; optional so that tests passing their own sender need none. */
+  codeSender?: CodeSenderConfig;
+}
+
+/** CODE_SENDER=log|http with SMS_GATEWAY_URL (and SMS_GATEWAY_TOKEN); refuses unsafe production setups. */
+function loadCodeSender(env: NodeJS.ProcessEnv, production: boolean): CodeSenderConfig {
+  const kind = env.CODE_SENDER?.trim() || "log";
+  if (kind === "http") {
+    const url = env.SMS_GATEWAY_URL?.trim();
+    if (!url) throw new Error("SMS_GATEWAY_URL must be set when CODE_SENDER=http");
+    try {
+      const parsed = new URL(url);
+      if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error(parsed.protocol);
+    } catch {
+      throw new Error(`SMS_GATEWAY_URL is not an http(s) URL: ${url}`);
+    }
+    return { kind: "http", url, token: env.SMS_GATEWAY_TOKEN?.trim() || undefined };
+  }
+  if (kind !== "log") throw new Error(`CODE_SENDER must be "log" or "http", not "${kind}"`);
+  // In the log, a sign-in code lets whoever reads it sign in as that person.
+  if (production && env.ALLOW_LOG_CODE_SENDER !== "true") {
+    throw new Error(
+      "NODE_ENV=production with sign-in codes written to the log: set CODE_SENDER=http and SMS_GATEWAY_URL, " +
+        "or ALLOW_LOG_CODE_SENDER=true if that is really meant (a demo or a closed trial)",
+    );
+  }
+  return { kind: "log" };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): AppConfig {
@@ -42,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     logLevel: env.LOG_LEVEL ?? "info",
     seedDemo: argv.includes("--seed-demo") || env.SEED_DEMO === "true",
     trustProxy: env.TRUST_PROXY === "true",
+    codeSender: loadCodeSender(env, production),
   };
 }

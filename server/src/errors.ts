@@ -14,6 +14,8 @@ export const ErrorCode = {
   VOTE_CLOSED: "VOTE_CLOSED",
   NOT_ELIGIBLE: "NOT_ELIGIBLE",
   ALREADY_DECIDED: "ALREADY_DECIDED",
+  /** A service the request needs (e.g. the SMS gateway) failed; trying again later may work. */
+  UNAVAILABLE: "UNAVAILABLE",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -26,6 +26,8 @@ export type PubSubChannels = {
    * something to refetch. Routing fields only; each subscriber filters on its own roles.
    */
   "suggestion:workbench": [payload: SuggestionWorkbenchEvent];
+  /** A session ended (sign-out): every instance closes the WebSockets opened with it. */
+  "session:revoked": [payload: { sessionId: string }];
 };
 export type AccountChangeReason = "notification" | "membership" | "roles";
 

@@ -104,6 +104,8 @@ async function startServer(url: string): Promise<{ base: string; child: ChildPro
       LOG_FORMAT: "json",
       NODE_ENV: "production",
       APP_SECRET: "bench",
+      // The bench makes its sessions itself; no code is ever sent.
+      ALLOW_LOG_CODE_SENDER: "true",
     },
     stdio: ["ignore", process.env.BENCH_SERVER_LOG ? "inherit" : "ignore", "inherit"],
   });

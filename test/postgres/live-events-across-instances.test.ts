@@ -83,4 +83,32 @@ describe.skipIf(!available)("live events across server instances (PostgreSQL + R
     expect(["membership", "notification"]).toContain(event.reason);
     await client.dispose();
   });
+
+  it("ends on instance A the subscriptions of a session signed out through instance B (4401)", async () => {
+    const phone = `137${String(Date.now()).slice(-8)}`;
+    const token = await a.signIn(phone);
+    let connected: () => void = () => {};
+    const ready = new Promise<void>((resolve) => {
+      connected = resolve;
+    });
+    const closed = new Promise<number>((resolve) => {
+      const client = createClient({
+        url: `${a.url.replace("http", "ws")}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authToken: token },
+        retryAttempts: 0,
+        lazy: false,
+        onNonLazyError: () => {},
+        on: { connected: () => connected(), closed: (event) => resolve((event as { code: number }).code) },
+      });
+      client.subscribe(
+        { query: "subscription { viewerChanged { reason } }" },
+        { next: () => {}, error: () => {}, complete: () => {} },
+      );
+    });
+    await ready;
+    const signedOut = await b.gql<{ signOut: boolean }>("mutation { signOut }", {}, token);
+    expect(signedOut.data?.signOut).toBe(true);
+    expect(await closed).toBe(4401);
+  });
 });

@@ -26,6 +26,7 @@ const PeoplePage = named(() => import("./pages/admin/PeoplePage"), "PeoplePage")
 const AreasPage = named(() => import("./pages/admin/AreasPage"), "AreasPage");
 const RolesPage = named(() => import("./pages/admin/RolesPage"), "RolesPage");
 const OrganisationPage = named(() => import("./pages/admin/OrganisationPage"), "OrganisationPage");
+const AuditPage = named(() => import("./pages/admin/AuditPage"), "AuditPage");
 const MyVotesPage = named(() => import("./pages/votes/MyVotesPage"), "MyVotesPage");
 const VotePage = named(() => import("./pages/votes/VotePage"), "VotePage");
 const PublicVotesPage = named(() => import("./pages/votes/PublicVotesPage"), "PublicVotesPage");
@@ -274,6 +275,14 @@ export function App() {
                     element={
                       <RequireStaff>
                         <OrganisationPage />
+                      </RequireStaff>
+                    }
+                  />
+                  <Route
+                    path="audit"
+                    element={
+                      <RequireStaff>
+                        <AuditPage />
                       </RequireStaff>
                     }
                   />

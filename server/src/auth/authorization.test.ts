@@ -165,6 +165,52 @@ describe("phone and real name", () => {
   });
 });
 
+describe("phone and real name of someone whose claim to live in 金橘苑 is decided", () => {
+  const phoneSeenBy = async (token: string, membershipId: number) => {
+    const { data, errors } = await t.gql<Memberships>(
+      `query($areaId: ID) {
+        memberships(first: 100, areaId: $areaId) { edges { node { id status account { phone realName } } } }
+      }`,
+      { areaId: String(tree.jinju.neighbourhood.id) },
+      token,
+    );
+    expect(errors).toBeUndefined();
+    const row = data?.memberships?.edges.find((edge) => edge.node.id === String(membershipId));
+    if (!row) throw new Error(`membership ${membershipId} not listed`);
+    return row.node.account;
+  };
+
+  it("are visible to 金橘苑's staff while the claim is PENDING (to check who is asking), not once REJECTED", async () => {
+    const f = factories(t);
+    const claimant = await f.seedResident({ building: tree.jinju.building, status: "PENDING" });
+    await t.db.prisma.account.update({ where: { id: claimant.account.id }, data: { realName: "待核实" } });
+    expect(await phoneSeenBy(who.jinjuStaff.token, claimant.membership.id)).toEqual({
+      phone: claimant.phone,
+      realName: "待核实",
+    });
+
+    const rejected = await t.gql(
+      DECIDE,
+      { id: String(claimant.membership.id), decision: "REJECTED", note: "查无此人" },
+      who.jinjuStaff.token,
+    );
+    expect(succeeded<{ status: string }>(rejected, "decideMembership").status).toBe("REJECTED");
+    // The row stays in the staff's list (their decision is on record), the person's details do not.
+    expect(await phoneSeenBy(who.jinjuStaff.token, claimant.membership.id)).toEqual({ phone: null, realName: null });
+    expect(await phoneSeenBy(who.streetAdmin.token, claimant.membership.id)).toEqual({ phone: null, realName: null });
+  });
+
+  it("stay visible to 金橘苑's staff for a person rejected in one household but verified in another", async () => {
+    const f = factories(t);
+    const person = await f.seedResident({ building: tree.jinju.building, status: "REJECTED" });
+    const home = await f.createHousehold({ building: tree.jinju.building });
+    await t.db.prisma.householdMember.create({
+      data: { householdId: home.id, accountId: person.account.id, status: "VERIFIED" },
+    });
+    expect((await phoneSeenBy(who.jinjuStaff.token, person.membership.id)).phone).toBe(person.phone);
+  });
+});
+
 // ─── staff lists ───
 
 describe("the memberships and roleGrants lists", () => {

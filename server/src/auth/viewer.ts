@@ -71,9 +71,16 @@ export class Viewer {
     return this.roles.filter((held) => STAFF_ROLES.includes(held.role)).map((held) => held.areaPath);
   }
 
-  /** A verified resident living in (a household under) `areaPath`. */
-  livesIn(areaPath: string): boolean {
-    return this.memberships.some((m) => m.status === "VERIFIED" && m.buildingPath.startsWith(areaPath));
+  /**
+   * A verified resident living in (a household under) `areaPath`, or under any of `areaPaths`.
+   * For an area that may be a 街区 (whose residents live in the areas it covers), pass
+   * `residentAreaPathsOf(db, areaId)` from the areas service, or call its `livesInArea`.
+   */
+  livesIn(areaPaths: string | readonly string[]): boolean {
+    const paths = typeof areaPaths === "string" ? [areaPaths] : areaPaths;
+    return this.memberships.some(
+      (m) => m.status === "VERIFIED" && paths.some((path) => m.buildingPath.startsWith(path)),
+    );
   }
 
   get isVerifiedResident(): boolean {

@@ -63,37 +63,42 @@ function createClient(adapter: PrismaPg | PrismaPGlite, options: DatabaseOptions
   return withEmptySelectFix(base as unknown as PrismaClient);
 }
 
+/** The migrator's raw-SQL surface on a PostgreSQL pool; a transaction holds one connection. */
+export function postgresSqlRunner(pool: pg.Pool): SqlRunner {
+  return {
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    query: async (text, params = []) => (await pool.query(text, params as unknown[])).rows,
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn({
+          exec: async (text) => {
+            await client.query(text);
+          },
+          query: async (text, params = []) => (await client.query(text, params as unknown[])).rows,
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
 function openPostgres(options: DatabaseOptions): Database {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
   const prisma = createClient(new PrismaPg(pool), options);
   return {
     kind: "postgres",
     prisma,
-    sql: {
-      exec: async (text) => {
-        await pool.query(text);
-      },
-      query: async (text, params = []) => (await pool.query(text, params as unknown[])).rows,
-      transaction: async (fn) => {
-        const client = await pool.connect();
-        try {
-          await client.query("BEGIN");
-          const result = await fn({
-            exec: async (text) => {
-              await client.query(text);
-            },
-            query: async (text, params = []) => (await client.query(text, params as unknown[])).rows,
-          });
-          await client.query("COMMIT");
-          return result;
-        } catch (error) {
-          await client.query("ROLLBACK");
-          throw error;
-        } finally {
-          client.release();
-        }
-      },
-    },
+    sql: postgresSqlRunner(pool),
     close: async () => {
       await prisma.$disconnect();
       await pool.end();

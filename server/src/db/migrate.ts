@@ -54,13 +54,15 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-// Any constant works; it only has to be the same for every instance of the app.
-const MIGRATION_LOCK_KEY = 727_278_001;
+/** The advisory lock migrators take. Any constant works; it only has to be the same for every instance. */
+export const MIGRATION_LOCK_KEY = 727_278_001;
 
 /**
- * Applies the migrations not yet recorded, each in its own transaction, under an advisory lock so
- * several instances starting together migrate once. Refuses to start if an applied migration's
- * file has since been edited.
+ * Applies the migrations not yet recorded, all in ONE transaction that holds an advisory lock, so
+ * several instances starting together migrate once (the others wait, then find nothing to do),
+ * and a migration that fails leaves the database as it was before this call: none of the
+ * migrations of this run are applied or recorded. Refuses (throws, applying nothing) if an
+ * applied migration's file has since been edited. Returns the names it applied.
  */
 export async function applyMigrations(db: SqlRunner, migrations = readMigrations()): Promise<string[]> {
   const applied: string[] = [];

@@ -1,6 +1,8 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { pipeline } from "node:stream";
+import { decodePath, requestUrl } from "./request.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -28,11 +30,13 @@ export function createStaticHandler(rootDir: string | undefined) {
     handle(req: IncomingMessage, res: ServerResponse): boolean {
       if (!available || !root || !index) return false;
       if (req.method !== "GET" && req.method !== "HEAD") return false;
-      const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+      // A broken escape (`/%E0`) throws MalformedUrlError: the server answers 400.
+      const pathname = decodePath(requestUrl(req).pathname);
       const candidate = normalize(join(root, pathname));
-      // Never serve outside the build folder.
-      const file =
-        candidate.startsWith(root) && existsSync(candidate) && statSync(candidate).isFile() ? candidate : index;
+      // Never serve outside the build folder: an encoded `..%2f` survives URL parsing, and a bare
+      // prefix test would let `dist` reach its sibling `dist-old`, hence the separator.
+      const inside = candidate.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+      const file = inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : index;
       const isAsset = file !== index && pathname.startsWith("/assets/");
       res.writeHead(200, {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
@@ -40,7 +44,8 @@ export function createStaticHandler(rootDir: string | undefined) {
         "x-content-type-options": "nosniff",
       });
       if (req.method === "HEAD") res.end();
-      else createReadStream(file).pipe(res);
+      // A read error (the build replaced underneath) cuts the response instead of crashing.
+      else pipeline(createReadStream(file), res, () => {});
       return true;
     },
   };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../db/database.js";
 import { ProposalStatus, SuggestionStatus, TopicStatus } from "../generated/prisma/client.js";
+import { residentAreaPathsOf } from "../modules/areas/service.js";
 import { BLOCK_NAME, BLOCK_NEIGHBOURHOODS, STREET_NAME } from "./content.js";
 import { type DemoSummary, seedDemo } from "./demo.js";
 
@@ -61,7 +62,12 @@ describe("seedDemo", () => {
     }
     const kinds = areas.map((a) => a.kind);
     expect(kinds.filter((k) => k === "NEIGHBOURHOOD").length).toBeGreaterThanOrEqual(4);
-    expect(areas.find((a) => a.kind === "BLOCK")?.name).toBe(BLOCK_NAME);
+    const block = areas.find((a) => a.kind === "BLOCK");
+    expect(block?.name).toBe(BLOCK_NAME);
+    // The 街区 covers the 居民区 whose residents sit on its council.
+    const covered = areas.filter((a) => (BLOCK_NEIGHBOURHOODS as readonly string[]).includes(a.name));
+    expect(covered).toHaveLength(BLOCK_NEIGHBOURHOODS.length);
+    expect(await residentAreaPathsOf(db.prisma, block?.id ?? -1)).toEqual(covered.map((a) => a.path).sort());
 
     const households = await db.prisma.household.findMany({ include: { building: true } });
     expect(households.every((h) => h.building.kind === "BUILDING")).toBe(true);
@@ -171,11 +177,12 @@ describe("seedDemo", () => {
       verified.some(
         (m) => m.accountId === accountId && m.isAdult && paths.some((p) => m.household.building.path.startsWith(p)),
       );
-    const pathsFor = (areaId: number) => {
-      const area = byId.get(areaId);
-      if (area?.kind !== "BLOCK") return [area?.path ?? "-"];
-      return areas.filter((a) => (BLOCK_NEIGHBOURHOODS as readonly string[]).includes(a.name)).map((a) => a.path);
-    };
+    // A 街区's residents are those of the areas it covers (BlockCoverage, seeded from content.ts).
+    const residentPaths = new Map<number, string[]>();
+    for (const area of areas.filter((a) => a.kind !== "BUILDING")) {
+      residentPaths.set(area.id, await residentAreaPathsOf(db.prisma, area.id));
+    }
+    const pathsFor = (areaId: number) => residentPaths.get(areaId) ?? ["-"];
     const councilGrants = await db.prisma.roleGrant.findMany({
       where: { role: { in: ["COUNCIL_MEMBER", "FACILITATOR"] } },
     });

@@ -598,6 +598,15 @@ class Seeder {
     );
     for (const area of compounds) this.areas.set(area.name, area);
 
+    // The 街区 has no households: its residents are those of the 居民区 it covers.
+    await this.tx.blockCoverage.createMany({
+      data: BLOCK_NEIGHBOURHOODS.map((name) => ({
+        blockId: this.area(BLOCK_NAME).id,
+        areaId: this.area(name).id,
+        createdAt: this.founded,
+      })),
+    });
+
     const buildings = await this.insertAreas(
       NEIGHBOURHOODS.flatMap((n) =>
         n.compounds.flatMap((c) =>

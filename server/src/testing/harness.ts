@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { type App, createApp } from "../app.js";
-import type { AppConfig } from "../config.js";
+import type { AppConfig, CodeSenderConfig } from "../config.js";
 import type { Context } from "../context.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { createLogger } from "../logger.js";
@@ -30,6 +30,8 @@ export interface RequestOptions {
   cookie?: string;
   /** The client address to connect from (a loopback address, see `nextClientAddress`). */
   from?: string;
+  /** Further request headers, e.g. X-Forwarded-For. */
+  headers?: Record<string, string>;
 }
 
 export interface RawResponse<T> {
@@ -95,6 +97,13 @@ export interface TestAppOptions {
   redisUrl?: string;
   /** Record every SQL statement (N+1 checks). */
   onQuery?: (sql: string) => void;
+  /** As TRUST_PROXY=true: the client address comes from X-Forwarded-For. */
+  trustProxy?: boolean;
+  /**
+   * Deliver codes as configured (CODE_SENDER …) instead of capturing them in `codes`; `signIn`
+   * then cannot read them.
+   */
+  codeSender?: CodeSenderConfig;
 }
 
 /** The whole app, in-process on a free port, on a fresh database. */
@@ -118,9 +127,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     secureCookies: false,
     logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
     seedDemo: false,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
+    codeSender: options.codeSender,
   };
-  const app = await createApp({ config, database: db, codeSender: codes, logger: createLogger(config.logLevel) });
+  const app = await createApp({
+    config,
+    database: db,
+    codeSender: options.codeSender ? undefined : codes,
+    logger: createLogger(config.logLevel),
+  });
   const url = await app.start(0, "127.0.0.1");
 
   const wsUrl = `${url.replace(/^http/, "ws")}/graphql`;
@@ -156,6 +171,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
             "content-length": Buffer.byteLength(body),
             ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
             ...(options.cookie ? { cookie: options.cookie } : {}),
+            ...options.headers,
           },
         },
         (res) => {

@@ -140,6 +140,7 @@ export function buildNavigation(viewer: Viewer, t: TFunction): NavGroup[] {
         { path: "/admin/areas", label: t("nav.adminAreas"), icon: <ApartmentOutlined /> },
         { path: "/admin/roles", label: t("nav.adminRoles"), icon: <SettingOutlined /> },
         { path: "/admin/organisation", label: t("nav.adminOrganisation"), icon: <ClusterOutlined /> },
+        { path: "/admin/audit", label: t("nav.adminAudit"), icon: <AuditOutlined /> },
       ],
     });
   }

@@ -93,6 +93,15 @@ const updates: UpdatesConfig = {
       const postId = refId(grant.post);
       if (postId) cache.invalidate({ __typename: "LiaisonPost", id: postId }, "deputies");
     },
+    setDeputyProfile(result, args, cache) {
+      if (!successData(result, "setDeputyProfile")) return;
+      // A first profile links the account to it, and the deputy now shows on their posts.
+      cache.invalidate({ __typename: "Account", id: String(args.accountId) }, "deputyProfile");
+      for (const field of ["liaisonPosts", "liaisonPost"]) invalidateField(cache, "Query", field);
+    },
+    registerResident(result, _args, cache) {
+      if (successData(result, "registerResident")) invalidateField(cache, "Query", "memberships");
+    },
     createArea(result, args, cache) {
       if (!successData(result, "createArea")) return;
       const parent = { __typename: "Area", id: String(args.parentId) };

@@ -241,3 +241,59 @@ describe("updateMyProfile", () => {
     expect(failed(await t.gql(UPDATE, { displayName: "路人" }), "updateMyProfile").code).toBe("UNAUTHENTICATED");
   });
 });
+
+describe("behind a trusted proxy (TRUST_PROXY=true)", () => {
+  let proxied: TestApp;
+  beforeAll(async () => {
+    proxied = await startTestApp({ trustProxy: true });
+  }, 60_000);
+  afterAll(async () => {
+    await proxied?.close();
+  });
+
+  const requestedFrom = async (app: TestApp, forwardedFor: string) => {
+    const phone = uniquePhone();
+    const response = await app.request(
+      REQUEST_CODE,
+      { phone },
+      { from: nextClientAddress(), headers: { "x-forwarded-for": forwardedFor } },
+    );
+    succeeded(response.body, "requestSignInCode");
+    return (await app.db.prisma.signInCode.findFirstOrThrow({ where: { phone } })).requestedIp;
+  };
+
+  it("counts a request against the address the proxy appended (the last X-Forwarded-For entry)", async () => {
+    // The client wrote the first entries itself; the proxy appended the address it saw.
+    expect(await requestedFrom(proxied, "6.6.6.6, 203.0.113.7")).toBe("203.0.113.7");
+    expect(await requestedFrom(proxied, "7.7.7.7,1.1.1.1 ,  203.0.113.7")).toBe("203.0.113.7");
+    expect(await requestedFrom(proxied, "203.0.113.8")).toBe("203.0.113.8");
+  });
+
+  it("so changing the made-up entries gives no fresh allowance", async () => {
+    const proxyAppended = `198.51.100.${1 + (Date.now() % 250)}`;
+    for (let i = 0; i < 30; i++) {
+      const response = await proxied.request(
+        REQUEST_CODE,
+        { phone: uniquePhone() },
+        { headers: { "x-forwarded-for": `10.0.${i}.1, ${proxyAppended}` } },
+      );
+      succeeded(response.body, "requestSignInCode");
+    }
+    const refused = await proxied.request(
+      REQUEST_CODE,
+      { phone: uniquePhone() },
+      { headers: { "x-forwarded-for": `10.0.99.1, ${proxyAppended}` } },
+    );
+    expect(failed(refused.body, "requestSignInCode").code).toBe("RATE_LIMITED");
+  });
+
+  it("is ignored without TRUST_PROXY: the socket's address counts", async () => {
+    const from = nextClientAddress();
+    const phone = uniquePhone();
+    const response = await t.request(REQUEST_CODE, { phone }, { from, headers: { "x-forwarded-for": "203.0.113.9" } });
+    succeeded(response.body, "requestSignInCode");
+    const stored = await t.db.prisma.signInCode.findFirstOrThrow({ where: { phone } });
+    expect(stored.requestedIp).not.toBe("203.0.113.9");
+    if (from) expect(stored.requestedIp).toMatch(new RegExp(`${from.replaceAll(".", "\\.")}$`));
+  });
+});

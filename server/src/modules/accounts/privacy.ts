@@ -1,8 +1,16 @@
 import type { Context } from "../../context.js";
+import type { MembershipStatus } from "../../generated/prisma/client.js";
+
+// A claim still waiting (PENDING) lets the area's staff check who is asking; one they turned
+// down (REJECTED) or withdrew (REVOKED) ties the person to the area no longer.
+const LINKING_STATUSES: MembershipStatus[] = ["PENDING", "VERIFIED"];
 
 /** What plugin-prisma must load with an account to decide who may read its private fields. */
 export const privacySelection = {
-  memberships: { select: { household: { select: { building: { select: { path: true } } } } } },
+  memberships: {
+    where: { status: { in: LINKING_STATUSES } },
+    select: { household: { select: { building: { select: { path: true } } } } },
+  },
   roleGrants: { where: { revokedAt: null }, select: { area: { select: { path: true } } } },
 } as const;
 
@@ -13,8 +21,8 @@ interface AccountWithAreas {
 }
 
 /**
- * Phone and real name: the person themself, and staff of an area the person lives or holds a
- * role in. Nobody else, never publicly.
+ * Phone and real name: the person themself, and staff of an area the person lives in (verified
+ * or asking to be) or holds a role in. Nobody else, never publicly.
  */
 export function canReadPrivate(ctx: Context, account: AccountWithAreas): boolean {
   if (ctx.viewer.accountId === account.id) return true;

@@ -31,7 +31,7 @@ export async function requestSignInCode(ctx: Context, options: { phone: string }
   const phone = normalisePhone(options.phone);
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const now = Date.now();
-  await ctx.prisma.$transaction(async (tx) => {
+  const stored = await ctx.prisma.$transaction(async (tx) => {
     // Serialise requests for one phone so two at once cannot both slip under the limit.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`code:${phone}`}))`;
     const hourAgo = new Date(now - 3600_000);
@@ -60,7 +60,7 @@ export async function requestSignInCode(ctx: Context, options: { phone: string }
         throw new AppError(ErrorCode.RATE_LIMITED, "请求过于频繁，请稍后再试", { retryAfterSeconds: 3600 });
       }
     }
-    await tx.signInCode.create({
+    return tx.signInCode.create({
       data: {
         phone,
         codeHash: hashCode(ctx.config.secret, phone, code),
@@ -69,7 +69,14 @@ export async function requestSignInCode(ctx: Context, options: { phone: string }
       },
     });
   });
-  await ctx.codeSender.send(phone, code);
+  try {
+    await ctx.codeSender.send(phone, code);
+  } catch (error) {
+    // Nobody received this code: forget it, so it neither works nor makes the person wait to retry.
+    ctx.logger.error({ err: error, phone: maskPhone(phone) }, "sign-in code could not be sent");
+    await ctx.prisma.signInCode.delete({ where: { id: stored.id } });
+    throw new AppError(ErrorCode.UNAVAILABLE, "验证码短信发送失败，请稍后再试", { field: "phone" });
+  }
   return {
     maskedPhone: maskPhone(phone),
     expiresInSeconds: CODE_TTL_SECONDS,
@@ -156,11 +163,16 @@ export async function signIn(ctx: Context, options: { phone: string; code: strin
   return { token, expiresAt, ...result };
 }
 
-/** Ends the current session (this device only). */
+/**
+ * Ends the current session (this device only). Its open subscriptions end too: the WebSockets
+ * opened with it are closed (4401) by whichever server instance holds them.
+ */
 export async function signOut(ctx: Context): Promise<boolean> {
-  if (!ctx.viewer.sessionId) return false;
-  await ctx.prisma.session.update({ where: { id: ctx.viewer.sessionId }, data: { revokedAt: new Date() } });
+  const sessionId = ctx.viewer.sessionId;
+  if (!sessionId) return false;
+  await ctx.prisma.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
   ctx.setSessionCookie(null);
+  ctx.pubsub.publish("session:revoked", { sessionId });
   return true;
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { builder } from "../../builder.js";
 import { AreaKindEnum } from "../shared/enums.js";
 import { parseId, parseOptionalId } from "../shared/ids.js";
-import { addHouseholds, createArea, renameArea } from "./service.js";
+import { addHouseholds, createArea, renameArea, setBlockCoverage } from "./service.js";
 
 /** Area names and the tree are public: residents pick their compound before signing in. */
 export const AreaRef = builder.prismaObject("Area", {
@@ -29,6 +29,22 @@ export const AreaRef = builder.prismaObject("Area", {
       cursor: "id",
       query: { orderBy: { id: "asc" } },
       totalCount: true,
+    }),
+    coveredAreas: t.prismaField({
+      type: ["Area"],
+      description: "A 街区: the 居民区 and 小区 it covers, whose residents are its residents (empty for other kinds).",
+      select: (_args, _ctx, nestedSelection) => ({
+        blockCoverage: { select: { area: nestedSelection(true) }, orderBy: { areaId: "asc" } },
+      }),
+      resolve: (_query, area) => area.blockCoverage.map((coverage) => coverage.area),
+    }),
+    coveringBlocks: t.prismaField({
+      type: ["Area"],
+      description: "A 居民区 or 小区: the 街区 that cover it.",
+      select: (_args, _ctx, nestedSelection) => ({
+        coveredBy: { select: { block: nestedSelection(true) }, orderBy: { blockId: "asc" } },
+      }),
+      resolve: (_query, area) => area.coveredBy.map((coverage) => coverage.block),
     }),
     councils: t.relation("councils", { query: { orderBy: { id: "asc" } } }),
     departments: t.relation("departments", { query: { orderBy: { id: "asc" } } }),
@@ -118,6 +134,24 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const area = await renameArea(ctx, { areaId: parseId(args.id, "id"), name: args.name });
       return ctx.prisma.area.findUniqueOrThrow({ ...query, where: { id: area.id } });
+    },
+  }),
+  setBlockCoverage: t.prismaField({
+    type: "Area",
+    description:
+      "Staff: the 居民区 and 小区 a 街区 covers (the whole list, replacing the previous one); their residents are the block's.",
+    authScopes: { staff: true },
+    errors: {},
+    args: {
+      blockId: t.arg.id({ required: true }),
+      areaIds: t.arg.idList({ required: true }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const block = await setBlockCoverage(ctx, {
+        blockId: parseId(args.blockId, "blockId"),
+        areaIds: args.areaIds.map((id) => parseId(id, "areaIds")),
+      });
+      return ctx.prisma.area.findUniqueOrThrow({ ...query, where: { id: block.id } });
     },
   }),
   addHouseholds: t.prismaField({

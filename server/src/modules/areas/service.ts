@@ -1,10 +1,17 @@
+import { areaUnderAny } from "../../auth/viewer.js";
 import type { Context } from "../../context.js";
 import { AppError, ErrorCode, forbidden, invalid, notFound, unauthenticated } from "../../errors.js";
-import type { AreaKind } from "../../generated/prisma/client.js";
+import type { AreaKind, Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/service.js";
 import { isUniqueViolation } from "../shared/prisma-errors.js";
 
-/** Which kinds of area may sit under which: the map of 区 → 街道 → 居民区/街区 → 小区 → 楼栋. */
+/** A client or a transaction: the read helpers below work inside either. */
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/**
+ * Which kinds of area may sit under which: the map of 区 → 街道 → 居民区/街区 → 小区 → 楼栋.
+ * A 街区 has no areas under it: it covers 居民区 and 小区 of its street (BlockCoverage).
+ */
 export const CHILD_KINDS: Readonly<Record<AreaKind, readonly AreaKind[]>> = {
   DISTRICT: ["STREET"],
   STREET: ["NEIGHBOURHOOD", "BLOCK"],
@@ -140,4 +147,100 @@ export async function addHouseholds(ctx: Context, options: { buildingId: number;
         field: "households",
       });
     });
+}
+
+// ─── 街区: the areas a block covers ───
+
+/** What a 街区 may cover: whole 居民区, or single 小区 of a 居民区 it does not cover whole. */
+export const COVERABLE_KINDS: readonly AreaKind[] = ["NEIGHBOURHOOD", "COMPOUND"];
+
+/** Drops paths lying under another path of the list, and sorts: no resident is matched twice. */
+function outermostPaths(paths: readonly string[]): string[] {
+  const sorted = [...new Set(paths)].sort();
+  return sorted.filter((path) => !sorted.some((other) => other !== path && path.startsWith(other)));
+}
+
+/**
+ * The area path prefixes whose residents count as residents of `areaId`: a household belongs to
+ * the area when its building's path starts with one of them.
+ *
+ * - An ordinary area (street, 居民区, 小区, 楼栋 …): its own path, `[area.path]`.
+ * - A 街区 (BLOCK), which has no households of its own: the paths of the 居民区 and 小区 it covers
+ *   (BlockCoverage, set by staff), outermost only, so a 小区 inside a covered 居民区 is not listed
+ *   twice. A block that covers nothing yet gives `[]`: nobody lives there.
+ *
+ * Use it wherever "lives in" matters for an area that may be a block — an electorate, an
+ * eligibility check (`viewer.livesIn(await residentAreaPathsOf(db, areaId))`), a count — e.g.
+ * in SQL as `building.path LIKE ANY (<paths with '%' appended>)`, treating `[]` as no one.
+ * Works inside a transaction (pass `tx`). Throws NOT_FOUND for an unknown area.
+ */
+export async function residentAreaPathsOf(db: Db, areaId: number): Promise<string[]> {
+  const area = await db.area.findUnique({
+    where: { id: areaId },
+    select: { kind: true, path: true, blockCoverage: { select: { area: { select: { path: true } } } } },
+  });
+  if (!area) throw notFound("Area");
+  if (area.kind !== "BLOCK") return [area.path];
+  return outermostPaths(area.blockCoverage.map((coverage) => coverage.area.path));
+}
+
+/** Whether the viewer is a verified resident of `areaId`, a 街区 included (see residentAreaPathsOf). */
+export async function livesInArea(ctx: Context, areaId: number): Promise<boolean> {
+  if (!ctx.viewer.isVerifiedResident) return false;
+  return ctx.viewer.livesIn(await residentAreaPathsOf(ctx.prisma, areaId));
+}
+
+/**
+ * Staff set which 居民区 and 小区 of its street a 街区 covers (the whole list, replacing the
+ * previous one). The block and every covered area must lie within the staff member's areas.
+ */
+export async function setBlockCoverage(ctx: Context, options: { blockId: number; areaIds: readonly number[] }) {
+  const block = await getAreaOrThrow(ctx, options.blockId);
+  requireStaffFor(ctx, block.path);
+  if (block.kind !== "BLOCK") throw invalid("blockId", `${block.name} 不是街区，不能设置覆盖范围`);
+  const areaIds = [...new Set(options.areaIds)];
+  // The street the block belongs to: its path without the block's own id.
+  const streetPath = block.path.slice(0, block.path.lastIndexOf("/", block.path.length - 2) + 1);
+  const found = await ctx.prisma.area.findMany({ where: { id: { in: areaIds } } });
+  for (const id of areaIds) {
+    const area = found.find((a) => a.id === id);
+    if (!area) throw notFound(`Area ${id}`);
+    if (!COVERABLE_KINDS.includes(area.kind)) {
+      throw invalid("areaIds", `街区只能覆盖居民区或小区，「${area.name}」不是`);
+    }
+    if (!area.path.startsWith(streetPath)) throw invalid("areaIds", `「${area.name}」不在${block.name}所属街道内`);
+  }
+  // Authorisation in the query: of those areas, the ones under the viewer's staff areas.
+  const permitted = await ctx.prisma.area.findMany({
+    where: { id: { in: areaIds }, ...areaUnderAny(ctx.viewer.staffAreaPaths()) },
+    select: { id: true },
+  });
+  const outside = found.filter((area) => !permitted.some((p) => p.id === area.id));
+  if (outside.length) {
+    throw forbidden(`只能选择本人负责区域内的居民区或小区：${outside.map((a) => a.name).join("、")} 不在其中`);
+  }
+  return ctx.prisma.$transaction(async (tx) => {
+    // Two staff saving at once: one after the other, each replacing the whole list.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`block-coverage:${block.id}`}))`;
+    const before = await tx.blockCoverage.findMany({ where: { blockId: block.id }, select: { areaId: true } });
+    await tx.blockCoverage.deleteMany({ where: { blockId: block.id, areaId: { notIn: areaIds } } });
+    await tx.blockCoverage.createMany({
+      data: areaIds.map((areaId) => ({ blockId: block.id, areaId })),
+      skipDuplicates: true,
+    });
+    await recordAudit(tx, {
+      actorId: ctx.viewer.accountId,
+      action: "block.coverage",
+      subjectType: "AREA",
+      subjectId: block.id,
+      areaId: block.id,
+      data: {
+        previousAreaIds: before.map((c) => c.areaId).sort((a, b) => a - b),
+        areaIds: [...areaIds].sort((a, b) => a - b),
+        // Names as they were at the time, for people reading the trail.
+        areas: found.map((area) => area.name),
+      },
+    });
+    return block;
+  });
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { loadViewer, readToken } from "../../auth/session.js";
 import { AppError, ErrorCode } from "../../errors.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import { requestUrl } from "../../http/request.js";
 import type { Logger } from "../../logger.js";
 import { parseId } from "../shared/ids.js";
 import { ACCEPTED_IMAGE_TYPES } from "./images.js";
@@ -64,7 +65,8 @@ export async function handleAttachmentRoutes(
   res: ServerResponse,
   deps: { prisma: PrismaClient; logger: Logger },
 ): Promise<boolean> {
-  const { pathname } = new URL(req.url ?? "/", "http://localhost");
+  // Throws MalformedUrlError (`GET //`), which the server answers with 400.
+  const { pathname } = requestUrl(req);
   const isUpload = pathname === "/uploads";
   const download = /^\/attachments\/([^/]+)$/.exec(pathname);
   if (!isUpload && !download) return false;

@@ -1,10 +1,10 @@
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
-import { forbidden } from "../../errors.js";
 import type { SubjectType } from "../../generated/prisma/client.js";
 import { getAreaOrThrow } from "../areas/service.js";
 import { SubjectTypeEnum } from "../shared/enums.js";
-import { parseId } from "../shared/ids.js";
+import { parseOptionalId } from "../shared/ids.js";
+import { staffAuditWhere } from "./service.js";
 
 builder.prismaObject("AuditEvent", {
   description: "One entry of the append-only record: who did what, when.",
@@ -17,6 +17,14 @@ builder.prismaObject("AuditEvent", {
     fromStatus: t.exposeString("fromStatus", { nullable: true }),
     toStatus: t.exposeString("toStatus", { nullable: true }),
     actor: t.relation("actor", { nullable: true }),
+    area: t.relation("area", { nullable: true }),
+    data: t.field({
+      type: "JSON",
+      nullable: true,
+      description: "Details of the action (e.g. a reason, the names before and after); staff of the area only.",
+      select: { data: true, area: { select: { path: true } } },
+      resolve: (event, _args, ctx) => (event.area && ctx.viewer.isStaffFor(event.area.path) ? event.data : null),
+    }),
   }),
 });
 
@@ -30,24 +38,53 @@ export function publicTimeline(subjectType: SubjectType) {
     });
 }
 
+/** Resolves the optional area filter to its path (NOT_FOUND for an unknown area). */
+async function areaPathOf(ctx: Context, areaId: string | number | null | undefined) {
+  const id = parseOptionalId(areaId, "areaId");
+  return id === null ? null : (await getAreaOrThrow(ctx, id)).path;
+}
+
 builder.queryField("auditEvents", (t) =>
   t.prismaConnection({
     type: "AuditEvent",
     cursor: "id",
-    description: "Staff: the audit trail of an area (and everything under it), newest first.",
+    description:
+      "Staff: the audit trail of their areas (or of one area and everything under it), newest first, " +
+      "optionally of one kind of subject, one actor, and calendar days from–to (Asia/Shanghai, both included).",
     authScopes: { staff: true },
-    args: { areaId: t.arg.id({ required: true }), subjectType: t.arg({ type: SubjectTypeEnum }) },
-    resolve: async (query, _root, args, ctx) => {
-      const area = await getAreaOrThrow(ctx, parseId(args.areaId, "areaId"));
-      if (!ctx.viewer.isStaffFor(area.path)) throw forbidden("只能查看本人负责区域的操作记录");
-      return ctx.prisma.auditEvent.findMany({
-        ...query,
-        where: {
-          area: { path: { startsWith: area.path } },
-          ...(args.subjectType ? { subjectType: args.subjectType } : {}),
-        },
-        orderBy: { id: "desc" },
-      });
+    args: {
+      areaId: t.arg.id(),
+      subjectType: t.arg({ type: SubjectTypeEnum }),
+      actorId: t.arg.id(),
+      from: t.arg({ type: "Date" }),
+      to: t.arg({ type: "Date" }),
     },
+    totalCount: async (_root, args, ctx) =>
+      ctx.prisma.auditEvent.count({ where: staffAuditWhere(ctx, await filterOf(ctx, args)) }),
+    resolve: async (query, _root, args, ctx) =>
+      ctx.prisma.auditEvent.findMany({
+        ...query,
+        where: staffAuditWhere(ctx, await filterOf(ctx, args)),
+        orderBy: { id: "desc" },
+      }),
   }),
 );
+
+async function filterOf(
+  ctx: Context,
+  args: {
+    areaId?: string | number | null;
+    subjectType?: SubjectType | null;
+    actorId?: string | number | null;
+    from?: string | null;
+    to?: string | null;
+  },
+) {
+  return {
+    areaPath: await areaPathOf(ctx, args.areaId),
+    subjectType: args.subjectType,
+    actorId: parseOptionalId(args.actorId, "actorId"),
+    from: args.from,
+    to: args.to,
+  };
+}

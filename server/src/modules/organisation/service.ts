@@ -67,7 +67,11 @@ export async function updateCouncil(
     "COUNCIL",
     "council.update",
     council.areaId,
-    (tx) => tx.council.update({ where: { id: councilId }, data: input }),
+    (tx) =>
+      tx.council.update({
+        where: { id: councilId },
+        data: { ...input, ...(input.name !== undefined ? { name: input.name.trim() } : {}) },
+      }),
     "该区域已有同名议事会",
   );
 }
@@ -127,9 +131,17 @@ export async function createLiaisonPost(ctx: Context, input: PostInput) {
   if (wantedParent === null && input.parentId !== null) throw invalid("parentId", "代表之家不设上级");
   if (wantedParent !== null) {
     if (input.parentId === null) throw invalid("parentId", "请选择上级站点");
-    const parent = await ctx.prisma.liaisonPost.findUnique({ where: { id: input.parentId } });
+    const parent = await ctx.prisma.liaisonPost.findUnique({
+      where: { id: input.parentId },
+      include: { area: { select: { path: true } } },
+    });
     if (!parent) throw notFound("Parent post");
     if (parent.kind !== wantedParent) throw invalid("parentId", "联络站隶属代表之家，联系点隶属联络站");
+    // A post hangs in its parent's tree (its figures, its deputies' view): that is the business of
+    // staff of the parent's area, not of whoever serves the new post's area.
+    if (!ctx.viewer.isStaffFor(parent.area.path)) {
+      throw forbidden(`上级站点「${parent.name}」不在本人负责的区域内`);
+    }
   }
   return audited(
     ctx,

@@ -2,7 +2,7 @@ import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { Household } from "../../generated/prisma/client.js";
-import { type AreaTree, type Factories, factories, type Person } from "../../testing/factories.js";
+import { type AreaTree, type Factories, factories, type Person, uniquePhone } from "../../testing/factories.js";
 import { startTestApp, type TestApp } from "../../testing/harness.js";
 import { APP_ERROR, failed, succeeded, typename } from "../../testing/results.js";
 
@@ -226,6 +226,112 @@ describe("staff rejecting a request", () => {
 
     const again = succeeded<Membership>(await request(person), "requestMembership");
     expect(again).toMatchObject({ id, status: "PENDING", decisionNote: null });
+  });
+});
+
+describe("registerResident: staff register someone in person at the 居委会", () => {
+  const REGISTER = `mutation($householdId: ID!, $phone: String!, $realName: String!, $isAdult: Boolean) {
+    registerResident(householdId: $householdId, phone: $phone, realName: $realName, isAdult: $isAdult) {
+      __typename ${APP_ERROR}
+      ... on MutationRegisterResidentSuccess {
+        data { id status isAdult decisionNote household { id } account { id phone realName displayName } }
+      }
+    }
+  }`;
+  type Registered = Membership & {
+    isAdult: boolean;
+    household: { id: string };
+    account: { id: string; phone: string | null; realName: string | null; displayName: string };
+  };
+  const register = (
+    vars: { householdId: number; phone: string; realName: string; isAdult?: boolean },
+    token = staff.token,
+  ) => t.gql(REGISTER, { ...vars, householdId: String(vars.householdId) }, token);
+
+  it("creates the account of someone new, verified at once; they sign in later and are a resident", async () => {
+    const household = await f.createHousehold({ building: tree.sanlin.building });
+    const phone = uniquePhone();
+    const registered = succeeded<Registered>(
+      await register({ householdId: household.id, phone, realName: " 王阿婆 " }),
+      "registerResident",
+    );
+    expect(registered).toMatchObject({
+      status: "VERIFIED",
+      isAdult: true,
+      decisionNote: "工作人员现场登记",
+      household: { id: String(household.id) },
+      account: { phone, realName: "王阿婆" },
+    });
+    // The public name never repeats the private real name.
+    expect(registered.account.displayName).not.toContain("王阿婆");
+    const audit = await t.db.prisma.auditEvent.findFirst({
+      where: { action: "membership.register", subjectId: Number(registered.id) },
+    });
+    expect(audit).toMatchObject({ actorId: staff.account.id, toStatus: "VERIFIED", fromStatus: null });
+
+    const token = await t.signIn(phone);
+    const { data } = await t.gql<{ viewer: { isVerifiedResident: boolean }; unreadNotificationCount: number }>(
+      "{ viewer { isVerifiedResident } unreadNotificationCount }",
+      {},
+      token,
+    );
+    expect(data).toEqual({ viewer: { isVerifiedResident: true }, unreadNotificationCount: 1 });
+  });
+
+  it("verifies the PENDING request of someone who already asked online, keeping their account and name", async () => {
+    const person = await newcomer();
+    const { id } = succeeded<Membership>(await request(person), "requestMembership");
+    const registered = succeeded<Registered>(
+      await register({ householdId: person.household.id, phone: person.phone, realName: "李师傅" }),
+      "registerResident",
+    );
+    expect(registered).toMatchObject({ id, status: "VERIFIED", account: { id: String(person.account.id) } });
+    expect(await t.db.prisma.householdMember.count({ where: { accountId: person.account.id } })).toBe(1);
+  });
+
+  it("of someone already verified in that household is a CONFLICT on phone", async () => {
+    const household = await f.createHousehold({ building: tree.sanlin.building });
+    const phone = uniquePhone();
+    succeeded(await register({ householdId: household.id, phone, realName: "赵先生" }), "registerResident");
+    expect(
+      failed(await register({ householdId: household.id, phone, realName: "赵先生" }), "registerResident"),
+    ).toMatchObject({
+      code: "CONFLICT",
+      field: "phone",
+    });
+  });
+
+  it("names the field at fault: an empty name (realName), a number that is not a mobile (phone)", async () => {
+    const household = await f.createHousehold({ building: tree.sanlin.building });
+    const noName = failed(
+      await register({ householdId: household.id, phone: uniquePhone(), realName: "  " }),
+      "registerResident",
+    );
+    expect(noName).toMatchObject({ code: "VALIDATION", field: "realName" });
+    const badPhone = failed(
+      await register({ householdId: household.id, phone: "12345", realName: "钱女士" }),
+      "registerResident",
+    );
+    expect(badPhone).toMatchObject({ code: "VALIDATION", field: "phone" });
+    expect(await t.db.prisma.householdMember.count({ where: { householdId: household.id } })).toBe(0);
+  });
+
+  it("is for staff of the household's area: 金橘苑's staff and a resident are FORBIDDEN, nobody is registered", async () => {
+    const jinjuStaff = await f.seedStaff({ area: tree.jinju.neighbourhood });
+    const household = await f.createHousehold({ building: tree.sanlin.building });
+    const phone = uniquePhone();
+    const refused = failed(
+      await register({ householdId: household.id, phone, realName: "孙大爷" }, jinjuStaff.token),
+      "registerResident",
+    );
+    expect(refused.code).toBe("FORBIDDEN");
+    const person = await f.seedResident({ building: tree.sanlin.building });
+    const byResident = failed(
+      await register({ householdId: household.id, phone, realName: "孙大爷" }, person.token),
+      "registerResident",
+    );
+    expect(byResident.code).toBe("FORBIDDEN");
+    expect(await t.db.prisma.account.count({ where: { phone } })).toBe(0);
   });
 });
 

@@ -222,3 +222,90 @@ describe("revokeRole", () => {
     expect(failed(await t.gql(REVOKE, { id: "99999999" }, staff.token), "revokeRole").code).toBe("NOT_FOUND");
   });
 });
+
+describe("setDeputyProfile", () => {
+  const SET_PROFILE = `mutation($accountId: ID!, $name: String!, $title: String!, $bio: String) {
+    setDeputyProfile(accountId: $accountId, name: $name, title: $title, bio: $bio) {
+      __typename ${APP_ERROR}
+      ... on MutationSetDeputyProfileSuccess { data { id name title bio } }
+    }
+  }`;
+  const POST_DEPUTIES = `query($id: ID!) { liaisonPost(id: $id) { deputies { name title bio } } }`;
+  type Profile = { id: string; name: string; title: string; bio: string | null };
+
+  /** A deputy granted on 三林苑's post through the API, as 角色授权 does. */
+  const newDeputy = async () => {
+    const granted = succeeded<Grant>(
+      await grant({ phone: uniquePhone(), role: "DEPUTY", postId: String(post.id) }),
+      "grantRole",
+    );
+    return granted.account.id;
+  };
+  const setProfile = (vars: Record<string, unknown>, token = staff.token) => t.gql(SET_PROFILE, vars, token);
+
+  it("gives a deputy granted on a post the public name and title shown on that post; a second save updates it", async () => {
+    const accountId = await newDeputy();
+    // Granted but without a profile, the deputy does not appear on the post.
+    const before = await t.gql<{ liaisonPost: { deputies: Profile[] } }>(POST_DEPUTIES, { id: String(post.id) });
+    const created = succeeded<Profile>(
+      await setProfile({ accountId, name: " 张建国 ", title: "区人大代表", bio: "退休教师" }),
+      "setDeputyProfile",
+    );
+    expect(created).toMatchObject({ name: "张建国", title: "区人大代表", bio: "退休教师" });
+    const { data } = await t.gql<{ liaisonPost: { deputies: Profile[] } }>(POST_DEPUTIES, { id: String(post.id) });
+    expect(data?.liaisonPost.deputies.length).toBe((before.data?.liaisonPost.deputies.length ?? 0) + 1);
+    expect(data?.liaisonPost.deputies).toContainEqual({ name: "张建国", title: "区人大代表", bio: "退休教师" });
+
+    const updated = succeeded<Profile>(
+      await setProfile({ accountId, name: "张建国", title: "市人大代表", bio: "" }),
+      "setDeputyProfile",
+    );
+    expect(updated).toEqual({ id: created.id, name: "张建国", title: "市人大代表", bio: null });
+    expect(
+      await t.db.prisma.auditEvent.count({ where: { action: "deputy.profile", subjectId: Number(accountId) } }),
+    ).toBe(2);
+  });
+
+  it("is for staff of an area where the person serves as deputy: 金橘苑's staff and a resident are FORBIDDEN", async () => {
+    const accountId = await newDeputy();
+    const jinjuStaff = await factories(t).seedStaff({ area: tree.jinju.neighbourhood });
+    const refused = failed(
+      await setProfile({ accountId, name: "越界", title: "区人大代表" }, jinjuStaff.token),
+      "setDeputyProfile",
+    );
+    expect(refused.code).toBe("FORBIDDEN");
+    const resident = await factories(t).seedPerson();
+    expect(
+      failed(await setProfile({ accountId, name: "居民", title: "区人大代表" }, resident.token), "setDeputyProfile")
+        .code,
+    ).toBe("FORBIDDEN");
+    expect(await t.db.prisma.deputyProfile.count({ where: { accountId: Number(accountId) } })).toBe(0);
+  });
+
+  it("names the field at fault: someone who is no deputy (accountId), an empty name or title, a long bio", async () => {
+    const planner = succeeded<Grant>(
+      await grant({ phone: uniquePhone(), role: "PLANNER", areaId: String(tree.sanlin.neighbourhood.id) }),
+      "grantRole",
+    );
+    expect(
+      failed(
+        await setProfile({ accountId: planner.account.id, name: "规划师", title: "区人大代表" }),
+        "setDeputyProfile",
+      ),
+    ).toMatchObject({ code: "VALIDATION", field: "accountId" });
+    const accountId = await newDeputy();
+    expect(failed(await setProfile({ accountId, name: " ", title: "区人大代表" }), "setDeputyProfile")).toMatchObject({
+      code: "VALIDATION",
+      field: "name",
+    });
+    const noTitle = failed(await setProfile({ accountId, name: "李代表", title: "" }), "setDeputyProfile");
+    expect(noTitle).toMatchObject({ code: "VALIDATION", field: "title" });
+    expect(noTitle.message).toContain("区人大代表");
+    expect(
+      failed(
+        await setProfile({ accountId, name: "李代表", title: "区人大代表", bio: "长".repeat(501) }),
+        "setDeputyProfile",
+      ),
+    ).toMatchObject({ code: "VALIDATION", field: "bio" });
+  });
+});

@@ -170,8 +170,8 @@ export async function setDeputyProfile(
     include: { area: true },
   });
   if (!grants.length) throw invalid("accountId", "此人尚未被授予人大代表角色");
-  if (!grants.some((grant) => ctx.viewer.isStaffFor(grant.area.path)))
-    throw forbidden("只能维护本人负责区域的代表信息");
+  const served = grants.find((grant) => ctx.viewer.isStaffFor(grant.area.path));
+  if (!served) throw forbidden("只能维护本人负责区域的代表信息");
   const data = { name: options.name.trim(), title: options.title.trim(), bio: options.bio?.trim() || null };
   return ctx.prisma.$transaction(async (tx) => {
     const profile = await tx.deputyProfile.upsert({
@@ -184,6 +184,8 @@ export async function setDeputyProfile(
       action: "deputy.profile",
       subjectType: "ACCOUNT",
       subjectId: options.accountId,
+      // On the trail of the area where the editor serves the deputy, so that area's staff see it.
+      areaId: served.areaId,
       data,
     });
     return profile;

@@ -5,6 +5,7 @@ import { addressOf } from "../../components/format";
 import { QueryState } from "../../components/QueryState";
 import { graphql } from "../../gql";
 import { AddHouseholdsForm } from "./AddHouseholdsForm";
+import { BlockCoverageForm } from "./BlockCoverageForm";
 import { CreateAreaForm } from "./CreateAreaForm";
 import { HouseholdsTable } from "./HouseholdsTable";
 import { RenameAreaForm } from "./RenameAreaForm";
@@ -29,7 +30,10 @@ const AdminAreaDocument = graphql(`
   }
 `);
 
-/** Everything staff do to one area: rename, add areas under it, and for a building its households. */
+/**
+ * Everything staff do to one area: rename, add areas under it, for a building its households,
+ * for a 街区 the 居民区 and 小区 it covers.
+ */
 export function AreaAdminPanel({ areaId, onOpenArea }: { areaId: string; onOpenArea(id: string): void }) {
   const { t } = useTranslation();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: AdminAreaDocument, variables: { id: areaId } });
@@ -74,6 +78,11 @@ export function AreaAdminPanel({ areaId, onOpenArea }: { areaId: string; onOpenA
                 <Typography.Paragraph type="secondary">{t("adminAreas.noChildren")}</Typography.Paragraph>
               )}
               <CreateAreaForm key={area.id} parent={area} kinds={CHILD_KINDS[area.kind]} />
+            </Card>
+          )}
+          {area.kind === "BLOCK" && (
+            <Card title={t("adminAreas.coverage")}>
+              <BlockCoverageForm key={area.id} blockId={area.id} />
             </Card>
           )}
           {area.kind === "BUILDING" && (

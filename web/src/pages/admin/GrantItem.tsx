@@ -1,11 +1,13 @@
-import { DeleteOutlined } from "@ant-design/icons";
+import { DeleteOutlined, IdcardOutlined } from "@ant-design/icons";
 import { App, Button, Card, Flex, Popconfirm, Tag, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDescribeFailure } from "../../components/failure";
 import { useFormatDateTime } from "../../components/format";
 import { graphql } from "../../gql";
 import type { GrantInfoFragment } from "../../gql/graphql";
 import { useAppMutation } from "../../graphql/outcome";
+import { DeputyProfileDialog } from "./DeputyProfileDialog";
 
 export const GrantInfoFragmentDoc = graphql(`
   fragment GrantInfo on RoleGrant {
@@ -17,6 +19,12 @@ export const GrantInfoFragmentDoc = graphql(`
       displayName
       realName
       phone
+      deputyProfile {
+        id
+        name
+        title
+        bio
+      }
     }
     area {
       id
@@ -75,6 +83,8 @@ export function GrantItem({ grant }: { grant: GrantInfoFragment }) {
   const describe = useDescribeFailure();
   const formatDateTime = useFormatDateTime();
   const [state, revoke] = useAppMutation(RevokeRoleDocument);
+  const [editingProfile, setEditingProfile] = useState(false);
+  const profile = grant.account.deputyProfile;
   const name = grant.account.realName || grant.account.displayName;
   const scope = grant.council?.name ?? grant.department?.name ?? grant.post?.name ?? grant.area.name;
 
@@ -99,19 +109,43 @@ export function GrantItem({ grant }: { grant: GrantInfoFragment }) {
             {grant.account.phone && `${grant.account.phone} · `}
             {t("roles.grantedAt", { time: formatDateTime(grant.grantedAt) })}
           </Typography.Text>
+          {grant.role === "DEPUTY" && (
+            <div>
+              <Typography.Text type={profile ? "secondary" : "warning"} className="deputy-profile-status">
+                {profile
+                  ? t("roles.deputyProfileShown", { name: profile.name, title: profile.title })
+                  : t("roles.deputyProfileMissing")}
+              </Typography.Text>
+            </div>
+          )}
         </div>
-        <Popconfirm
-          title={t("roles.confirmRevoke", { name, role: t(`role.${grant.role}`) })}
-          okText={t("roles.revoke")}
-          okButtonProps={{ danger: true }}
-          cancelText={t("common.cancel")}
-          onConfirm={confirm}
-        >
-          <Button danger icon={<DeleteOutlined />} loading={state.fetching}>
-            {t("roles.revoke")}
-          </Button>
-        </Popconfirm>
+        <Flex gap={8} wrap>
+          {grant.role === "DEPUTY" && (
+            <Button icon={<IdcardOutlined />} onClick={() => setEditingProfile(true)}>
+              {t("roles.deputyProfile")}
+            </Button>
+          )}
+          <Popconfirm
+            title={t("roles.confirmRevoke", { name, role: t(`role.${grant.role}`) })}
+            okText={t("roles.revoke")}
+            okButtonProps={{ danger: true }}
+            cancelText={t("common.cancel")}
+            onConfirm={confirm}
+          >
+            <Button danger icon={<DeleteOutlined />} loading={state.fetching}>
+              {t("roles.revoke")}
+            </Button>
+          </Popconfirm>
+        </Flex>
       </Flex>
+      {editingProfile && (
+        <DeputyProfileDialog
+          accountId={grant.account.id}
+          personName={name}
+          initial={profile ?? { name: grant.account.realName ?? "", title: "", bio: null }}
+          onClose={() => setEditingProfile(false)}
+        />
+      )}
     </Card>
   );
 }

@@ -1,4 +1,5 @@
-import { Card, Col, Flex, Input, Row, Segmented } from "antd";
+import { UserAddOutlined } from "@ant-design/icons";
+import { Button, Card, Col, Flex, Input, Row, Segmented } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useSubscription } from "urql";
@@ -9,6 +10,7 @@ import { QueryState } from "../../components/QueryState";
 import { graphql } from "../../gql";
 import type { MembershipStatus } from "../../gql/graphql";
 import { MembershipItem } from "./MembershipItem";
+import { RegisterResidentDialog } from "./RegisterResidentDialog";
 import { useStaffScope } from "./scope";
 
 const MembershipsDocument = graphql(`
@@ -44,6 +46,7 @@ export function PeoplePage() {
   const [status, setStatus] = useState<StatusFilter>("PENDING");
   const [areaId, setAreaId] = useState<string | null>(null);
   const [search, setSearch] = useState("");
+  const [registering, setRegistering] = useState(false);
   const pages = useCursorPages(20);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: MembershipsDocument,
@@ -64,7 +67,15 @@ export function PeoplePage() {
   const filtered = status !== "PENDING" || Boolean(areaId) || Boolean(search);
 
   return (
-    <Page title={t("people.title")} description={t("people.lead")}>
+    <Page
+      title={t("people.title")}
+      description={t("people.lead")}
+      extra={
+        <Button type="primary" icon={<UserAddOutlined />} size="large" onClick={() => setRegistering(true)}>
+          {t("people.register")}
+        </Button>
+      }
+    >
       <Card className="filter-card">
         <Row gutter={[12, 12]}>
           <Col xs={24}>
@@ -132,6 +143,7 @@ export function PeoplePage() {
           onPrevious={pages.previous}
         />
       )}
+      {registering && <RegisterResidentDialog onClose={() => setRegistering(false)} />}
     </Page>
   );
 }

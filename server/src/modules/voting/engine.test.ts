@@ -681,3 +681,30 @@ describe("a council vote", () => {
     expect((await tally(vote.id)).participants).toBe(2);
   });
 });
+
+describe("a 街区 vote", () => {
+  it("takes its roll from the areas the block covers", async () => {
+    const streetStaff = await f.seedStaff({ area: tree.street });
+    const block = await f.createArea({ kind: "BLOCK", name: "灵岩南路街区", parent: tree.street });
+    await t.db.prisma.blockCoverage.create({ data: { blockId: block.id, areaId: tree.sanlin.compound.id } });
+    const inside = await f.seedResident({ building: tree.sanlin.building });
+    const outside = await f.seedResident({ building: tree.jinju.building });
+    const vote = await createVote(
+      { ballotType: "YES_NO_ABSTAIN", countingUnit: "HOUSEHOLD", areaId: String(block.id) },
+      streetStaff.token,
+    );
+    const opened = succeeded<{ rollSize: number }>(
+      await t.gql(TRANSITION, { id: vote.id, to: "OPEN" }, streetStaff.token),
+      "transitionVote",
+    );
+    const households = await t.db.prisma.household.count({
+      where: { building: { path: { startsWith: tree.sanlin.compound.path } } },
+    });
+    expect(opened.rollSize).toBe(households);
+    succeeded(await t.gql(CAST, { voteId: vote.id, optionIds: [vote.options[0]?.id] }, inside.token), "castBallot");
+    expect(
+      failed(await t.gql(CAST, { voteId: vote.id, optionIds: [vote.options[0]?.id] }, outside.token), "castBallot")
+        .code,
+    ).toBe("NOT_ELIGIBLE");
+  });
+});

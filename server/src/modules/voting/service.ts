@@ -15,6 +15,7 @@ import type {
 import { assertTransition, defineLifecycle } from "../../lifecycle.js";
 import type { Logger } from "../../logger.js";
 import type { AppPubSub } from "../../pubsub.js";
+import { residentAreaPathsOf } from "../areas/service.js";
 import { recordAudit } from "../audit/service.js";
 import { announce, createNotification } from "../notifications/service.js";
 import { countVote } from "./rules.js";
@@ -302,7 +303,8 @@ export async function createVote(ctx: Context, input: CreateVoteInput) {
  * council's active members. People verified later do not change the denominator.
  */
 async function freezeRoll(tx: Tx, vote: Vote & { area: { path: string } }) {
-  const like = `${vote.area.path}%`;
+  // A 街区 has no households of its own: its residents are those of the areas it covers.
+  const likes = (await residentAreaPathsOf(tx, vote.areaId)).map((path) => `${path}%`);
   if (vote.countingUnit === "RESIDENT") {
     await tx.$executeRaw`
       INSERT INTO "VoteRollEntry" ("voteId", "accountId", "floorAreaCentiSqm")
@@ -310,13 +312,13 @@ async function freezeRoll(tx: Tx, vote: Vote & { area: { path: string } }) {
       FROM "HouseholdMember" m
       JOIN "Household" h ON h.id = m."householdId"
       JOIN "Area" b ON b.id = h."buildingId"
-      WHERE m.status = 'VERIFIED' AND m."isAdult" AND b.path LIKE ${like}`;
+      WHERE m.status = 'VERIFIED' AND m."isAdult" AND b.path LIKE ANY (${likes}::text[])`;
   } else if (vote.countingUnit === "HOUSEHOLD") {
     await tx.$executeRaw`
       INSERT INTO "VoteRollEntry" ("voteId", "householdId", "floorAreaCentiSqm")
       SELECT ${vote.id}::int, h.id, h."floorAreaCentiSqm"
       FROM "Household" h JOIN "Area" b ON b.id = h."buildingId"
-      WHERE b.path LIKE ${like}`;
+      WHERE b.path LIKE ANY (${likes}::text[])`;
   } else {
     await tx.$executeRaw`
       INSERT INTO "VoteRollEntry" ("voteId", "accountId", "floorAreaCentiSqm")

@@ -53,3 +53,26 @@ export function CursorPager({ page, pageSize, total, hasNext, onNext, onPrevious
     </Flex>
   );
 }
+
+/** The pager under a relay connection's page: nothing until the page has arrived. */
+export function ConnectionPager({
+  pages,
+  pageInfo,
+  total = null,
+}: {
+  pages: ReturnType<typeof useCursorPages>;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null } | undefined;
+  total?: number | null;
+}) {
+  if (!pageInfo) return null;
+  return (
+    <CursorPager
+      page={pages.page}
+      pageSize={pages.pageSize}
+      total={total}
+      hasNext={pageInfo.hasNextPage}
+      onNext={() => pages.next(pageInfo.endCursor)}
+      onPrevious={pages.previous}
+    />
+  );
+}

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useQuery } from "urql";
-import { CursorPager, useCursorPages } from "../../components/CursorPager";
+import { ConnectionPager, useCursorPages } from "../../components/CursorPager";
 import { useFormatDateTime } from "../../components/format";
 import { LinkButton } from "../../components/LinkButton";
 import { Page } from "../../components/Page";
@@ -111,28 +111,25 @@ export function MyVotesPage() {
         }
         onRetry={() => reexecute({ requestPolicy: "network-only" })}
       >
-        <Flex vertical gap={12}>
-          {votes.map((vote) => (
-            <VoteCard key={vote.id} vote={vote} testId="my-vote" />
-          ))}
-        </Flex>
+        <VoteCards votes={votes} testId="my-vote" />
       </QueryState>
-      {connection && (
-        <CursorPager
-          page={pages.page}
-          pageSize={pages.pageSize}
-          total={null}
-          hasNext={connection.pageInfo.hasNextPage}
-          onNext={() => pages.next(connection.pageInfo.endCursor)}
-          onPrevious={pages.previous}
-        />
-      )}
+      <ConnectionPager pages={pages} pageInfo={connection?.pageInfo} />
     </Page>
   );
 }
 
+export function VoteCards({ votes, testId }: { votes: readonly MyVoteItemFragment[]; testId: string }) {
+  return (
+    <Flex vertical gap={12}>
+      {votes.map((vote) => (
+        <VoteCard key={vote.id} vote={vote} testId={testId} />
+      ))}
+    </Flex>
+  );
+}
+
 /** One vote in a list: its state, the viewer's own part in it (when signed in), when it ends. */
-export function VoteCard({ vote, testId }: { vote: MyVoteItemFragment; testId: string }) {
+function VoteCard({ vote, testId }: { vote: MyVoteItemFragment; testId: string }) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   const electorate = useElectorate();

@@ -2,12 +2,12 @@ import { Flex, Input, Segmented } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
-import { CursorPager, useCursorPages } from "../../components/CursorPager";
+import { ConnectionPager, useCursorPages } from "../../components/CursorPager";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { graphql } from "../../gql";
 import type { VoteStatus } from "../../gql/graphql";
-import { VoteCard } from "./MyVotesPage";
+import { VoteCards } from "./MyVotesPage";
 
 const PublicVotesDocument = graphql(`
   query PublicVotes($status: [VoteStatus!], $search: String, $first: Int!, $after: String) {
@@ -76,22 +76,9 @@ export function PublicVotesPage() {
         emptyText={t("votes.public.none")}
         onRetry={() => reexecute({ requestPolicy: "network-only" })}
       >
-        <Flex vertical gap={12}>
-          {votes.map((vote) => (
-            <VoteCard key={vote.id} vote={vote} testId="public-vote" />
-          ))}
-        </Flex>
+        <VoteCards votes={votes} testId="public-vote" />
       </QueryState>
-      {connection && (
-        <CursorPager
-          page={pages.page}
-          pageSize={pages.pageSize}
-          total={null}
-          hasNext={connection.pageInfo.hasNextPage}
-          onNext={() => pages.next(connection.pageInfo.endCursor)}
-          onPrevious={pages.previous}
-        />
-      )}
+      <ConnectionPager pages={pages} pageInfo={connection?.pageInfo} />
     </Page>
   );
 }

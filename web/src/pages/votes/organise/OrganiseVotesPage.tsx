@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useQuery } from "urql";
 import { AreaSelect } from "../../../components/AreaSelect";
-import { CursorPager, useCursorPages } from "../../../components/CursorPager";
+import { ConnectionPager, useCursorPages } from "../../../components/CursorPager";
 import { useFormatDateTime } from "../../../components/format";
 import { LinkButton } from "../../../components/LinkButton";
 import { Page } from "../../../components/Page";
@@ -120,16 +120,7 @@ export function OrganiseVotesPage() {
           ))}
         </Flex>
       </QueryState>
-      {connection && (
-        <CursorPager
-          page={pages.page}
-          pageSize={pages.pageSize}
-          total={null}
-          hasNext={connection.pageInfo.hasNextPage}
-          onNext={() => pages.next(connection.pageInfo.endCursor)}
-          onPrevious={pages.previous}
-        />
-      )}
+      <ConnectionPager pages={pages} pageInfo={connection?.pageInfo} />
     </Page>
   );
 }

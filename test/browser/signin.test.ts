@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Area } from "../../server/src/generated/prisma/client.js";
+import { factories } from "../../server/src/testing/factories.js";
 import { startTestApp, type TestApp } from "../../server/src/testing/harness.js";
 import { collectPageErrors, launchChromium } from "./support/chromium.js";
 
@@ -22,13 +23,9 @@ let browser: Browser;
 const pageErrors: string[] = [];
 let seeded: { street: Area; council: { id: number; name: string }; residentAccountId: number; membershipId: number };
 
-/** An area under `parent` with its materialised path "/street/…/self/". */
-async function createArea(kind: Area["kind"], name: string, parent: Area | null): Promise<Area> {
-  const prisma = t.db.prisma;
-  const created = await prisma.area.create({
-    data: { kind, name, parentId: parent?.id ?? null, path: `/tmp-${kind}-${name}/` },
-  });
-  return prisma.area.update({ where: { id: created.id }, data: { path: `${parent?.path ?? "/"}${created.id}/` } });
+/** An area under `parent`, with its materialised path (the tests' factory). */
+function createArea(kind: Area["kind"], name: string, parent: Area | null): Promise<Area> {
+  return factories(t).createArea({ kind, name, parent });
 }
 
 async function seed() {

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { AreaSelect } from "../../components/AreaSelect";
-import { CursorPager, useCursorPages } from "../../components/CursorPager";
+import { ConnectionPager, useCursorPages } from "../../components/CursorPager";
 import { useFormatDateTime } from "../../components/format";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
@@ -258,16 +258,7 @@ export function AuditPage() {
           ]}
         />
       </QueryState>
-      {connection && (
-        <CursorPager
-          page={pages.page}
-          pageSize={pages.pageSize}
-          total={connection.totalCount}
-          hasNext={connection.pageInfo.hasNextPage}
-          onNext={() => pages.next(connection.pageInfo.endCursor)}
-          onPrevious={pages.previous}
-        />
-      )}
+      <ConnectionPager pages={pages} pageInfo={connection?.pageInfo} total={connection?.totalCount} />
     </Page>
   );
 }

@@ -35,7 +35,7 @@ async function dueOn(transferId: string, date: string) {
   await repairDueDates(t.db.prisma);
 }
 
-const deps = () => ({ prisma: t.db.prisma, pubsub: t.pubsub, logger: createLogger("silent") });
+const deps = () => ({ prisma: t.db.prisma, pubsub: t.pubsub, logger: createLogger("silent"), sms: t.sms });
 
 describe("flags", () => {
   let w: SuggestionWorld;

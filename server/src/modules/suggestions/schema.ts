@@ -31,10 +31,13 @@ import {
   allowedActions,
   allowedTransferActions,
   DUE_SOON_WORKING_DAYS,
+  PHONE_FOLLOW_UP_DAYS,
+  RATING_WINDOW_WORKING_DAYS,
   type SUGGESTION_ACTIONS,
   type SuggestionState,
   stateSelection,
   type TRANSFER_ACTIONS,
+  unratedCloseFrom,
 } from "./lifecycle.js";
 import {
   departmentQueueWhere,
@@ -54,6 +57,7 @@ import {
   followSuggestion,
   postSuggestionUpdate,
   rateSuggestion,
+  rateSuggestionByPhone,
   recordSuggestion,
   replySuggestion,
   returnTransfer,
@@ -88,6 +92,9 @@ export const SuggestionActionEnum = builder.enumType("SuggestionAction", {
     ADD_TRANSFER: { description: "addSuggestionTransfers: more departments while it is handled" },
     REPLY: { description: "replySuggestion" },
     RATE: { description: "rateSuggestion (the submitter)" },
+    RATE_BY_PHONE: {
+      description: "rateSuggestionByPhone: a deputy enters the rating of a submitter without an account (电话回访)",
+    },
     CLOSE: { description: "closeSuggestion" },
   } satisfies Record<(typeof SUGGESTION_ACTIONS)[number], unknown>,
 });
@@ -210,6 +217,13 @@ builder.prismaObject("Suggestion", {
       select: stateSelection,
       resolve: async (s, _args, ctx) => allowedActions(ctx.viewer, s as SuggestionState, await clock(ctx)),
     }),
+    unratedCloseFrom: t.field({
+      type: "Date",
+      nullable: true,
+      description: `While replied and unrated: the first date it may be closed without a rating — ${RATING_WINDOW_WORKING_DAYS} working days after the reply when the submitter has an account, ${PHONE_FOLLOW_UP_DAYS} days after it when they have none (a deputy calls them and enters their rating). Null otherwise.`,
+      select: stateSelection,
+      resolve: async (s, _args, ctx) => unratedCloseFrom(s as SuggestionState, (await clock(ctx)).calendar),
+    }),
     viewerFollows: t.boolean({
       description: "The viewer follows it (is notified of its steps).",
       resolve: async (s, _args, ctx) => (await followedBy(ctx)).has(s.id),
@@ -300,7 +314,7 @@ const SuggestionEventRef = builder.objectRef<HistoryRow>("SuggestionEvent").impl
     at: t.expose("at", { type: "DateTime" }),
     action: t.string({
       description:
-        "suggestion.create | suggestion.transition | suggestion.transfer | suggestion.acknowledge | suggestion.update | suggestion.return | suggestion.completeTransfer | suggestion.dueSoon | suggestion.overdue",
+        "suggestion.create | suggestion.transition | suggestion.transfer | suggestion.acknowledge | suggestion.update | suggestion.return | suggestion.completeTransfer | suggestion.dueSoon | suggestion.overdue | suggestion.textNotice",
       resolve: (e) => e.action,
     }),
     public: t.exposeBoolean("public", { description: "Also on the public timeline." }),
@@ -350,6 +364,10 @@ const SuggestionEventRef = builder.objectRef<HistoryRow>("SuggestionEvent").impl
       nullable: true,
       description: "Why: a decline or return reason, the 不满意 comment, the deputy's note.",
       resolve: (e) => stringData(e, "reason") ?? stringData(e, "comment") ?? stringData(e, "note"),
+    }),
+    byPhone: t.boolean({
+      description: "A rating taken by phone (电话回访) and entered by a deputy.",
+      resolve: (e) => dataOf(e).byPhone === true,
     }),
     satisfaction: t.field({
       type: SatisfactionEnum,
@@ -445,11 +463,21 @@ builder.prismaObject("SuggestionReply", {
 });
 
 builder.prismaObject("SuggestionRating", {
+  description: "The submitter's rating of a round's reply. Handlers only.",
   fields: (t) => ({
     id: t.exposeID("id"),
     round: t.exposeInt("round"),
     satisfaction: t.expose("satisfaction", { type: SatisfactionEnum }),
     comment: t.exposeString("comment", { nullable: true }),
+    byPhone: t.exposeBoolean("byPhone", {
+      description: "Taken by phone (电话回访) from a submitter without an account, entered by `enteredByName`.",
+    }),
+    enteredByName: t.string({
+      nullable: true,
+      description: "By phone: the deputy (public name) or staff member who entered it. Null when the submitter rated.",
+      select: { byPhone: true, rater: { select: { displayName: true, deputyProfile: { select: { name: true } } } } },
+      resolve: (r) => (r.byPhone ? (r.rater.deputyProfile?.name ?? r.rater.displayName) : null),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -651,6 +679,7 @@ const StatsRowRef = builder.objectRef<StatsRow>("SuggestionStatsRow").implement(
     closed: t.exposeInt("closed", { description: STATS_DEFINITIONS.closed }),
     closureRate: t.field({ type: RatioRef, description: STATS_DEFINITIONS.closureRate, resolve: closureRate }),
     rated: t.exposeInt("rated", { description: STATS_DEFINITIONS.rated }),
+    ratedByPhone: t.exposeInt("ratedByPhone", { description: STATS_DEFINITIONS.ratedByPhone }),
     satisfied: t.exposeInt("satisfied", { description: "满意, by the latest rating." }),
     basicallySatisfied: t.exposeInt("basicallySatisfied", { description: "基本满意, by the latest rating." }),
     unsatisfied: t.exposeInt("unsatisfied", { description: "不满意, by the latest rating." }),
@@ -1108,10 +1137,31 @@ builder.mutationFields((t) => ({
         }),
       ),
   }),
-  closeSuggestion: t.prismaField({
+  rateSuggestionByPhone: t.prismaField({
     type: "Suggestion",
     description:
-      "Deputy of the post: 办结. From RATED (满意/基本满意), or from REPLIED when the submitter has no account or has not rated within 5 working days of the reply.",
+      "Deputy of the post (or staff of its area): enter the rating a submitter without an account gave by phone (电话回访); recorded with who entered it, marked byPhone. Same steps as rateSuggestion. FORBIDDEN when the submitter has an account: they rate themselves.",
+    authScopes: { signedIn: true },
+    errors: {},
+    args: {
+      id: t.arg.id({ required: true }),
+      satisfaction: t.arg({ type: SatisfactionEnum, required: true }),
+      comment: t.arg.string({ validate: z.string().trim().max(500, "评价不超过500字").nullish() }),
+    },
+    resolve: async (query, _root, args, ctx) =>
+      reread(
+        query,
+        ctx,
+        await rateSuggestionByPhone(ctx, {
+          suggestionId: parseId(args.id, "id"),
+          satisfaction: args.satisfaction,
+          comment: args.comment,
+        }),
+      ),
+  }),
+  closeSuggestion: t.prismaField({
+    type: "Suggestion",
+    description: `Deputy of the post: 办结. From RATED (满意/基本满意), or from REPLIED without a rating once unratedCloseFrom has come: ${RATING_WINDOW_WORKING_DAYS} working days after the reply (the submitter has an account), ${PHONE_FOLLOW_UP_DAYS} days after it (no account: rate by phone first when they can be reached).`,
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), note: t.arg.string({ validate: note }) },

@@ -16,6 +16,7 @@ import { normalisePhone } from "../accounts/phone.js";
 import { claimPhotos } from "../attachments/service.js";
 import { recordAudit } from "../audit/service.js";
 import { announce } from "../notifications/service.js";
+import { fitSms, type SmsSender } from "../notifications/sms.js";
 import { accessSelection, isHandler, isPublic } from "./access.js";
 import {
   addWorkingDays,
@@ -48,7 +49,11 @@ export interface SuggestionDeps {
   prisma: PrismaClient;
   pubsub: AppPubSub;
   logger: Logger;
+  sms: SmsSender;
 }
+
+/** What a change needs to deliver what it owes once it commits (a request's context is one). */
+type Delivery = Pick<SuggestionDeps, "prisma" | "pubsub" | "logger" | "sms">;
 
 /** What happened to a suggestion; clients refetch on any of them. */
 export const SUGGESTION_EVENT_KINDS = [
@@ -111,6 +116,9 @@ export type LockedSuggestion = Omit<SuggestionState, "transfers"> & {
   title: string;
   areaId: number;
   allowPublish: boolean;
+  /** Recorded for a submitter without an account: where text messages go. Private. */
+  submitterPhone: string | null;
+  post: { name: string };
   transfers: (SuggestionState["transfers"][number] & { department: { id: number; name: string } })[];
 };
 
@@ -119,6 +127,8 @@ const lockedSelection = {
   title: true,
   areaId: true,
   allowPublish: true,
+  submitterPhone: true,
+  post: { select: { name: true } },
   transfers: {
     select: { ...stateSelection.transfers.select, department: { select: { id: true, name: true } } },
     orderBy: { id: "asc" },
@@ -139,9 +149,15 @@ interface PendingNotification {
 class Outbox {
   readonly events: { kind: SuggestionEventKind; transferId: number | null }[] = [];
   readonly recipients = new Set<number>();
+  readonly texts: { phone: string; text: string }[] = [];
 
   event(kind: SuggestionEventKind, transferId: number | null = null) {
     this.events.push({ kind, transferId });
+  }
+
+  /** A text message, sent once the change commits (a gateway cannot take part in the transaction). */
+  text(phone: string, text: string) {
+    this.texts.push({ phone, text });
   }
 
   async notify(tx: Tx, suggestionId: number, actorId: number | null, notification: PendingNotification) {
@@ -160,8 +176,14 @@ class Outbox {
     for (const id of recipients) this.recipients.add(id);
   }
 
-  /** After commit: live events for the suggestion's watchers and workbenches, and the bells. */
-  async flush(deps: Pick<SuggestionDeps, "prisma" | "pubsub">, suggestionId: number) {
+  /** After commit: live events for the suggestion's watchers and workbenches, the bells, the texts. */
+  async flush(deps: Delivery, suggestionId: number) {
+    for (const { phone, text } of this.texts) {
+      // What was committed stays committed: a gateway failure is logged for an operator to resend.
+      await deps.sms.send(phone, text).catch((error: unknown) => {
+        deps.logger.error({ err: error, suggestionId }, "text message failed");
+      });
+    }
     if (!this.events.length && !this.recipients.size) return;
     const routing = await deps.prisma.suggestion.findUnique({
       where: { id: suggestionId },
@@ -200,7 +222,7 @@ export interface Work {
  * and each sees the state the previous one left. Nothing is published unless it commits.
  */
 export async function withLockedSuggestion<T>(
-  deps: Pick<SuggestionDeps, "prisma" | "pubsub">,
+  deps: Delivery,
   suggestionId: number,
   work: (w: Work) => Promise<T>,
   options: { calendar?: WorkCalendar; now?: Date } = {},
@@ -991,43 +1013,108 @@ export async function replySuggestion(ctx: Context, options: { suggestionId: num
         `${lead.department.name}已答复“${w.s.title}”。`,
       );
     }
+    await textReplyToSubmitter(w, body);
     return w.s.id;
   });
 }
 
-/** The submitter rates the reply. 不满意 (with a reason) reopens it under supervision for another round. */
-export async function rateSuggestion(
-  ctx: Context,
-  options: { suggestionId: number; satisfaction: Satisfaction; comment?: string | null },
-) {
+/**
+ * A submitter without an account (recorded at a reception with a phone) hears of the reply by text
+ * message; a deputy then calls them for their rating (rateSuggestionByPhone).
+ */
+async function textReplyToSubmitter(w: Work, body: string) {
+  if (w.s.submitterId !== null || !w.s.submitterPhone) return;
+  w.out.text(
+    w.s.submitterPhone,
+    `${fitSms(`【共治】您在${w.s.post.name}反映的“${w.s.title}”已答复：${body}`, 170)}人大代表将电话回访，听取您的评价。`,
+  );
+  await recordAudit(w.tx, {
+    actorId: null,
+    action: "suggestion.textNotice",
+    subjectType: "SUGGESTION",
+    subjectId: w.s.id,
+    areaId: w.s.areaId,
+    // Never the number: the handlers read it on the suggestion.
+    data: { actorRole: "SYSTEM", round: w.s.round, about: "REPLIED" },
+  });
+}
+
+export interface RatingInput {
+  suggestionId: number;
+  satisfaction: Satisfaction;
+  comment?: string | null;
+}
+
+function ratingComment(options: RatingInput): string | null {
   const comment = options.comment?.trim() || null;
   if (options.satisfaction === "UNSATISFIED" && !comment) throw invalid("comment", "请说明不满意的原因，以便督办");
+  return comment;
+}
+
+/**
+ * Records the round's rating: REPLIED → RATED, and on 不满意 at once RATED → SUPERVISING for
+ * another round. `byPhone`: a deputy (or staff) entered what the submitter said on the phone.
+ */
+async function recordRating(
+  w: Work,
+  rating: {
+    actor: { id: number; role: ActorRole };
+    byPhone: boolean;
+    satisfaction: Satisfaction;
+    comment: string | null;
+  },
+) {
+  const { actor, byPhone, satisfaction, comment } = rating;
+  await w.tx.suggestionRating.create({
+    data: { suggestionId: w.s.id, round: w.s.round, raterId: actor.id, satisfaction, comment, byPhone },
+  });
+  await applyTransition(w, "RATED", actor, { data: { satisfaction, byPhone } });
+  const label = SATISFACTION_LABELS[satisfaction];
+  const who = byPhone ? "电话回访" : "居民评价";
+  if (satisfaction === "UNSATISFIED") {
+    await applyTransition(w, "SUPERVISING", actor, { data: { comment, byPhone } });
+    await refreshDueOn(w.tx, w.s.id);
+    await tellDeputies(
+      w,
+      actor.id,
+      "suggestion.supervising",
+      byPhone ? "电话回访：居民对答复不满意，请督办" : "居民对答复不满意，请督办",
+      `“${w.s.title}”：${comment}。请再次转办并督促办理。`,
+    );
+  } else {
+    await tellDeputies(w, actor.id, "suggestion.rated", `${who}：${label}`, `“${w.s.title}”可以办结了。`);
+  }
+}
+
+/** The submitter rates the reply. 不满意 (with a reason) reopens it under supervision for another round. */
+export async function rateSuggestion(ctx: Context, options: RatingInput) {
+  const comment = ratingComment(options);
   return withLockedSuggestion(ctx, options.suggestionId, async (w) => {
     requireAction(ctx, w, "RATE");
-    const actorId = ctx.viewer.accountId as number;
-    await w.tx.suggestionRating.create({
-      data: { suggestionId: w.s.id, round: w.s.round, raterId: actorId, satisfaction: options.satisfaction, comment },
+    await recordRating(w, {
+      actor: { id: ctx.viewer.accountId as number, role: "SUBMITTER" },
+      byPhone: false,
+      satisfaction: options.satisfaction,
+      comment,
     });
-    await applyTransition(
-      w,
-      "RATED",
-      { id: actorId, role: "SUBMITTER" },
-      { data: { satisfaction: options.satisfaction } },
-    );
-    const label = SATISFACTION_LABELS[options.satisfaction];
-    if (options.satisfaction === "UNSATISFIED") {
-      await applyTransition(w, "SUPERVISING", { id: actorId, role: "SUBMITTER" }, { data: { comment } });
-      await refreshDueOn(w.tx, w.s.id);
-      await tellDeputies(
-        w,
-        actorId,
-        "suggestion.supervising",
-        "居民对答复不满意，请督办",
-        `“${w.s.title}”：${comment}。请再次转办并督促办理。`,
-      );
-    } else {
-      await tellDeputies(w, actorId, "suggestion.rated", `居民评价：${label}`, `“${w.s.title}”可以办结了。`);
-    }
+    return w.s.id;
+  });
+}
+
+/**
+ * 电话回访: a deputy of the post (or staff of its area) enters the rating a submitter without an
+ * account gave on the phone. Refused when the submitter has an account: they rate themselves.
+ */
+export async function rateSuggestionByPhone(ctx: Context, options: RatingInput) {
+  const comment = ratingComment(options);
+  return withLockedSuggestion(ctx, options.suggestionId, async (w) => {
+    requireAction(ctx, w, "RATE_BY_PHONE");
+    await recordRating(w, {
+      actor: { id: ctx.viewer.accountId as number, role: actorRole(ctx.viewer, w.s) },
+      byPhone: true,
+      satisfaction: options.satisfaction,
+      comment,
+    });
     return w.s.id;
   });
 }

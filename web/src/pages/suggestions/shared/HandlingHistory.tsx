@@ -4,6 +4,7 @@ import {
   ClockCircleOutlined,
   CloseCircleOutlined,
   ExclamationCircleOutlined,
+  MessageOutlined,
   RollbackOutlined,
   SendOutlined,
 } from "@ant-design/icons";
@@ -34,6 +35,7 @@ export const HandlingHistoryFields = graphql(`
     dueOn
     reason
     satisfaction
+    byPhone
   }
 `);
 
@@ -101,6 +103,8 @@ function useDescribeStep() {
           icon: <ExclamationCircleOutlined />,
           reasonLabel: note,
         };
+      case "suggestion.textNotice":
+        return { text: t("suggestion.history.textNotice"), tone: "gray", icon: <MessageOutlined />, reasonLabel: note };
       case "suggestion.transition":
         switch (e.toStatus) {
           case "ACCEPTED":
@@ -138,7 +142,7 @@ function useDescribeStep() {
             };
           case "RATED":
             return {
-              text: t("suggestion.history.rated", {
+              text: t(e.byPhone ? "suggestion.history.ratedByPhone" : "suggestion.history.rated", {
                 satisfaction: e.satisfaction ? t(`suggestion.satisfaction.${e.satisfaction}`) : "",
               }),
               tone: e.satisfaction === "UNSATISFIED" ? "red" : "green",

@@ -17,8 +17,3 @@ export function maskPersonalNumbers(text: string): string {
       maskPhone(`${head}${middle}${tail}`),
     );
 }
-
-/** Nullable fields pass through. */
-export function maskNullable(text: string | null): string | null {
-  return text === null ? null : maskPersonalNumbers(text);
-}

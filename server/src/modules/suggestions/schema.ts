@@ -14,7 +14,14 @@ import {
   TransferStatusEnum,
 } from "../shared/enums.js";
 import { parseId, parseOptionalId } from "../shared/ids.js";
-import { accessSelection, isHandler, isPublic, publicSuggestionWhere, type SuggestionForAccess } from "./access.js";
+import {
+  accessSelection,
+  isHandler,
+  isPublic,
+  publicSuggestionWhere,
+  type SuggestionForAccess,
+  textFor,
+} from "./access.js";
 import {
   addWorkingDays,
   calendarFor,
@@ -39,6 +46,15 @@ import {
   type TRANSFER_ACTIONS,
   unratedCloseFrom,
 } from "./lifecycle.js";
+import {
+  allowedPublicationActions,
+  hideSuggestion,
+  type PUBLICATION_ACTIONS,
+  type PublicationState,
+  publicationSelection,
+  setSuggestionPublication,
+  unhideSuggestion,
+} from "./publication.js";
 import {
   departmentQueueWhere,
   deputyInboxWhere,
@@ -111,6 +127,16 @@ export const TransferActionEnum = builder.enumType("TransferAction", {
 
 const EventKindEnum = builder.enumType("SuggestionEventKind", { values: SUGGESTION_EVENT_KINDS });
 
+export const PublicationActionEnum = builder.enumType("SuggestionPublicationAction", {
+  description: "A change to the public board the viewer may make now (see Suggestion.viewerPublicationActions).",
+  values: {
+    WITHDRAW_CONSENT: { description: "setSuggestionPublication(allow: false): the submitter withdraws consent" },
+    GIVE_CONSENT: { description: "setSuggestionPublication(allow: true): the submitter consents" },
+    HIDE: { description: "hideSuggestion: a deputy of the post or staff of its area takes it off, with a reason" },
+    UNHIDE: { description: "unhideSuggestion: … and puts it back" },
+  } satisfies Record<(typeof PUBLICATION_ACTIONS)[number], unknown>,
+});
+
 const ActorRoleEnum = builder.enumType("SuggestionActorRole", {
   values: ["SUBMITTER", "DEPUTY", "STAFF", "DEPARTMENT", "SYSTEM"] as const,
 });
@@ -140,17 +166,54 @@ builder.prismaObject("Suggestion", {
   fields: (t) => ({
     id: t.exposeID("id"),
     category: t.expose("category", { type: SuggestionCategoryEnum }),
-    title: t.exposeString("title"),
-    content: t.exposeString("content"),
-    place: t.exposeString("place", { nullable: true }),
+    title: t.string({
+      description: "For anyone but its handlers, phone and ID-card numbers in it are masked (138****0002).",
+      select: { ...accessSelection, title: true },
+      resolve: (s, _args, ctx) => textFor(ctx, s, s.title),
+    }),
+    content: t.string({
+      description: "For anyone but its handlers, phone and ID-card numbers in it are masked.",
+      select: { ...accessSelection, content: true },
+      resolve: (s, _args, ctx) => textFor(ctx, s, s.content),
+    }),
+    place: t.string({
+      nullable: true,
+      description: "For anyone but its handlers, phone and ID-card numbers in it are masked.",
+      select: { ...accessSelection, place: true },
+      resolve: (s, _args, ctx) => textFor(ctx, s, s.place),
+    }),
     channel: t.expose("channel", { type: SuggestionChannelEnum }),
     status: t.expose("status", { type: SuggestionStatusEnum }),
     round: t.exposeInt("round", {
       description: "Handling round: 1, then + 1 each time 不满意 reopens it under supervision.",
     }),
     supervised: t.boolean({ description: "Under supervision now or before (round > 1).", resolve: (s) => s.round > 1 }),
-    allowPublish: t.exposeBoolean("allowPublish"),
-    isPublic: t.boolean({ resolve: (s) => isPublic(s) }),
+    allowPublish: t.exposeBoolean("allowPublish", {
+      description: "The submitter consents to its publication (opt-in; they may withdraw it any time).",
+    }),
+    isPublic: t.boolean({
+      description: "On the public board: consented, accepted, and not taken off by a deputy or staff.",
+      resolve: (s) => isPublic(s),
+    }),
+    hiddenAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "Handlers only: when a deputy or staff took it off the public board.",
+      select: { ...accessSelection, hiddenAt: true },
+      resolve: (s, _args, ctx) => (isHandler(ctx, s) ? s.hiddenAt : null),
+    }),
+    hiddenReason: t.string({
+      nullable: true,
+      description: "Handlers only: why it was taken off the public board.",
+      select: { ...accessSelection, hiddenReason: true },
+      resolve: (s, _args, ctx) => (isHandler(ctx, s) ? s.hiddenReason : null),
+    }),
+    viewerPublicationActions: t.field({
+      type: [PublicationActionEnum],
+      description: "What the viewer may change about its publication now; the mutations check the same rules.",
+      select: publicationSelection,
+      resolve: (s, _args, ctx) => allowedPublicationActions(ctx.viewer, s as PublicationState),
+    }),
     declineReason: t.exposeString("declineReason", { nullable: true }),
     acceptedAt: t.expose("acceptedAt", { type: "DateTime", nullable: true }),
     declinedAt: t.expose("declinedAt", { type: "DateTime", nullable: true }),
@@ -314,7 +377,7 @@ const SuggestionEventRef = builder.objectRef<HistoryRow>("SuggestionEvent").impl
     at: t.expose("at", { type: "DateTime" }),
     action: t.string({
       description:
-        "suggestion.create | suggestion.transition | suggestion.transfer | suggestion.acknowledge | suggestion.update | suggestion.return | suggestion.completeTransfer | suggestion.dueSoon | suggestion.overdue | suggestion.textNotice",
+        "suggestion.create | suggestion.transition | suggestion.transfer | suggestion.acknowledge | suggestion.update | suggestion.return | suggestion.completeTransfer | suggestion.dueSoon | suggestion.overdue | suggestion.textNotice | suggestion.publication | suggestion.hide | suggestion.unhide",
       resolve: (e) => e.action,
     }),
     public: t.exposeBoolean("public", { description: "Also on the public timeline." }),
@@ -368,6 +431,11 @@ const SuggestionEventRef = builder.objectRef<HistoryRow>("SuggestionEvent").impl
     byPhone: t.boolean({
       description: "A rating taken by phone (电话回访) and entered by a deputy.",
       resolve: (e) => dataOf(e).byPhone === true,
+    }),
+    allowPublish: t.boolean({
+      nullable: true,
+      description: "suggestion.publication: whether the submitter gave (true) or withdrew (false) consent.",
+      resolve: (e) => (typeof dataOf(e).allowPublish === "boolean" ? (dataOf(e).allowPublish as boolean) : null),
     }),
     satisfaction: t.field({
       type: SatisfactionEnum,
@@ -453,7 +521,11 @@ builder.prismaObject("SuggestionReply", {
   fields: (t) => ({
     id: t.exposeID("id"),
     round: t.exposeInt("round"),
-    body: t.exposeString("body"),
+    body: t.string({
+      description: "For anyone but the suggestion's handlers, phone and ID-card numbers in it are masked.",
+      select: { body: true, suggestion: { select: accessSelection } },
+      resolve: (r, _args, ctx) => textFor(ctx, r.suggestion, r.body),
+    }),
     department: t.relation("department", {
       nullable: true,
       description: "The lead department that replied; null when a deputy did.",
@@ -491,9 +563,13 @@ function publicWhere(args: {
   search?: string | null;
 }): Prisma.SuggestionWhereInput {
   const search = args.search?.trim();
+  // Public text shows personal numbers masked; searching the original for a run of digits would
+  // tell whether a given phone or ID number is in a suggestion. Such a search matches nothing.
+  const probesNumbers = search ? /\d{5,}/.test(search) : false;
   return {
     AND: [
       publicSuggestionWhere,
+      ...(probesNumbers ? [{ id: -1 }] : []),
       ...(args.postId ? [{ postId: parseId(args.postId, "postId") }] : []),
       ...(args.category ? [{ category: args.category }] : []),
       ...(args.status?.length ? [{ status: { in: [...args.status] } }] : []),
@@ -1167,6 +1243,46 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), note: t.arg.string({ validate: note }) },
     resolve: async (query, _root, args, ctx) =>
       reread(query, ctx, await closeSuggestion(ctx, { suggestionId: parseId(args.id, "id"), note: args.note })),
+  }),
+  setSuggestionPublication: t.prismaField({
+    type: "Suggestion",
+    description:
+      "The submitter: give (allow: true) or withdraw (allow: false) consent to show it on the public board, at any time.",
+    authScopes: { signedIn: true },
+    errors: {},
+    args: { id: t.arg.id({ required: true }), allow: t.arg.boolean({ required: true }) },
+    resolve: async (query, _root, args, ctx) =>
+      reread(
+        query,
+        ctx,
+        await setSuggestionPublication(ctx, { suggestionId: parseId(args.id, "id"), allow: args.allow }),
+      ),
+  }),
+  hideSuggestion: t.prismaField({
+    type: "Suggestion",
+    description:
+      "Deputy of the post or staff of its area: take it off the public board, whatever the consent, with a reason (audited; handlers only see it).",
+    authScopes: { signedIn: true },
+    errors: {},
+    args: {
+      id: t.arg.id({ required: true }),
+      reason: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(1, "请填写撤下的原因").max(500, "原因不超过500字"),
+      }),
+    },
+    resolve: async (query, _root, args, ctx) =>
+      reread(query, ctx, await hideSuggestion(ctx, { suggestionId: parseId(args.id, "id"), reason: args.reason })),
+  }),
+  unhideSuggestion: t.prismaField({
+    type: "Suggestion",
+    description:
+      "Deputy of the post or staff of its area: put it back on the public board (if the submitter still consents).",
+    authScopes: { signedIn: true },
+    errors: {},
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) =>
+      reread(query, ctx, await unhideSuggestion(ctx, { suggestionId: parseId(args.id, "id") })),
   }),
   followSuggestion: t.boolean({
     description:

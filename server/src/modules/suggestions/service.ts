@@ -17,6 +17,7 @@ import { claimPhotos } from "../attachments/service.js";
 import { recordAudit } from "../audit/service.js";
 import { announce } from "../notifications/service.js";
 import { fitSms, type SmsSender } from "../notifications/sms.js";
+import { maskPersonalNumbers } from "../shared/redact.js";
 import { accessSelection, isHandler, isPublic } from "./access.js";
 import {
   addWorkingDays,
@@ -73,6 +74,7 @@ export const SUGGESTION_EVENT_KINDS = [
   "CLOSED",
   "DUE_SOON",
   "OVERDUE",
+  "PUBLICATION_CHANGED",
 ] as const;
 export type SuggestionEventKind = (typeof SUGGESTION_EVENT_KINDS)[number];
 
@@ -116,6 +118,7 @@ export type LockedSuggestion = Omit<SuggestionState, "transfers"> & {
   title: string;
   areaId: number;
   allowPublish: boolean;
+  hiddenAt: Date | null;
   /** Recorded for a submitter without an account: where text messages go. Private. */
   submitterPhone: string | null;
   post: { name: string };
@@ -127,6 +130,7 @@ const lockedSelection = {
   title: true,
   areaId: true,
   allowPublish: true,
+  hiddenAt: true,
   submitterPhone: true,
   post: { select: { name: true } },
   transfers: {
@@ -382,12 +386,13 @@ async function follow(tx: Tx, accountId: number, suggestionId: number) {
   });
 }
 
+/** Followers may be anyone who reads the public board: they get the title as it reads there. */
 async function tellFollowers(w: Work, actorId: number | null, kind: string, title: string, body?: string) {
   await w.out.notify(w.tx, w.s.id, actorId, {
     recipientIds: await followersOf(w.tx, w.s.id),
     kind,
     title,
-    body: body ?? `“${w.s.title}”`,
+    body: maskPersonalNumbers(body ?? `“${w.s.title}”`),
   });
 }
 

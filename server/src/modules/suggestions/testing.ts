@@ -190,6 +190,7 @@ const VAR_TYPES: Record<string, string> = {
   satisfaction: "Satisfaction!",
   comment: "String",
   follow: "Boolean",
+  allow: "Boolean!",
   photoIds: "[ID!]",
 };
 

@@ -29,6 +29,7 @@ import { useSession } from "../../../session/SessionProvider";
 import { formatDay, formatTimeSpan } from "../shared/dates";
 import { HandlingHistory } from "../shared/HandlingHistory";
 import { PhotoGallery } from "../shared/PhotoGallery";
+import { HideControls, PublicationState } from "../shared/Publication";
 import { DueTag, SuggestionStatusTag, TransferRoleTag, TransferStatusTag } from "../shared/SuggestionTags";
 import { HandleSuggestionDocument, SuggestionChangedDocument } from "./documents";
 import { PhoneRatingDialog } from "./PhoneRatingDialog";
@@ -240,11 +241,12 @@ function ContentCard({ suggestion }: { suggestion: HandleSuggestionFragment }) {
     {
       key: "publish",
       label: t("suggestDeputy.handle.publish"),
-      children: s.isPublic
-        ? t("suggestDeputy.handle.isPublic")
-        : s.allowPublish
-          ? t("suggestDeputy.handle.publishLater")
-          : t("suggestDeputy.handle.notPublic"),
+      children: (
+        <Flex vertical gap={6} align="flex-start">
+          <PublicationState suggestion={s} />
+          <HideControls suggestion={s} />
+        </Flex>
+      ),
     },
   ];
   return (

@@ -173,6 +173,7 @@ export const HandleTransferFragment = graphql(`
 export const HandleSuggestionFragment = graphql(`
   fragment HandleSuggestion on Suggestion {
     ...SuggestionBadges
+    ...SuggestionPublication
     title
     content
     place

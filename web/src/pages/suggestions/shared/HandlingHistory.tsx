@@ -4,6 +4,7 @@ import {
   ClockCircleOutlined,
   CloseCircleOutlined,
   ExclamationCircleOutlined,
+  EyeInvisibleOutlined,
   MessageOutlined,
   RollbackOutlined,
   SendOutlined,
@@ -36,6 +37,7 @@ export const HandlingHistoryFields = graphql(`
     reason
     satisfaction
     byPhone
+    allowPublish
   }
 `);
 
@@ -101,6 +103,21 @@ function useDescribeStep() {
           text: t("suggestion.history.overdue", { department, due }),
           tone: "red",
           icon: <ExclamationCircleOutlined />,
+          reasonLabel: note,
+        };
+      case "suggestion.hide":
+        return {
+          text: t("suggestion.history.hide"),
+          tone: "orange",
+          icon: <EyeInvisibleOutlined />,
+          reasonLabel: t("suggestion.history.reason.hide"),
+        };
+      case "suggestion.unhide":
+        return { text: t("suggestion.history.unhide"), tone: "gray", reasonLabel: note };
+      case "suggestion.publication":
+        return {
+          text: t(e.allowPublish ? "suggestion.history.consentGiven" : "suggestion.history.consentWithdrawn"),
+          tone: "gray",
           reasonLabel: note,
         };
       case "suggestion.textNotice":

@@ -916,7 +916,8 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   setCalendarDay: t.field({
     type: WorkCalendarDayRef,
-    description: "Staff: make a date a working day or a day off (e.g. next year's holidays once published).",
+    description:
+      "Admins (ADMIN on any area; the calendar is shared by every post and department): make a date a working day or a day off (e.g. next year's holidays once published).",
     authScopes: { staff: true },
     errors: {},
     args: {
@@ -928,7 +929,7 @@ builder.mutationFields((t) => ({
   }),
   clearCalendarDay: t.field({
     type: WorkCalendarDayRef,
-    description: "Staff: drop a date's override; the official calendar applies again.",
+    description: "Admins: drop a date's override; the official calendar applies again.",
     authScopes: { staff: true },
     errors: {},
     args: { date: t.arg({ type: "Date", required: true }) },

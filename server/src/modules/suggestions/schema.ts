@@ -600,7 +600,10 @@ const SuggestionFilterInput = builder.inputType("SuggestionFilter", {
 
 const SuggestionOrderEnum = builder.enumType("SuggestionOrder", {
   values: {
-    URGENCY: { description: "Earliest open due date first (overdue first), then those without one, oldest first." },
+    URGENCY: {
+      description:
+        "By the date something is due on it: the earliest open transfer's due date while a department handles it; while it waits for the post's deputies (to accept, transfer, re-transfer, follow up by phone, close), 3 days after the wait began. Equal dates oldest first; nothing due (closed, declined, awaiting the resident's rating) last.",
+    },
     NEWEST: {},
     OLDEST: {},
   },

@@ -1,13 +1,13 @@
 import type { Viewer } from "../../auth/viewer.js";
 import type { Context } from "../../context.js";
 import { AppError, ErrorCode, forbidden, invalid, notFound, unauthenticated } from "../../errors.js";
-import type {
+import {
   Prisma,
-  PrismaClient,
-  Satisfaction,
-  SuggestionCategory,
-  SuggestionStatus,
-  TransferRole,
+  type PrismaClient,
+  type Satisfaction,
+  type SuggestionCategory,
+  type SuggestionStatus,
+  type TransferRole,
 } from "../../generated/prisma/client.js";
 import { assertTransition } from "../../lifecycle.js";
 import type { Logger } from "../../logger.js";
@@ -244,7 +244,10 @@ export async function withLockedSuggestion<T>(
         where: { id: suggestionId },
         select: lockedSelection,
       })) as LockedSuggestion;
-      return work({ tx, s, out, calendar, today: today(now), now });
+      const result = await work({ tx, s, out, calendar, today: today(now), now });
+      // Whatever the work changed (status, transfers), the stored due and urgency dates follow.
+      await refreshUrgency(tx, { suggestionId });
+      return result;
     },
     // Changes to one suggestion queue on its row lock; give the queue time before giving up.
     { maxWait: 10_000, timeout: 20_000 },
@@ -307,7 +310,7 @@ export async function applyTransition(
   assertTransition(suggestionLifecycle, s.status, to, "Suggestion");
   const changed = await w.tx.suggestion.updateMany({
     where: { id: s.id, status: s.status },
-    data: { status: to, ...transitionColumns(s, to, w.now), ...extra.columns },
+    data: { status: to, statusChangedAt: w.now, ...transitionColumns(s, to, w.now), ...extra.columns },
   });
   if (changed.count !== 1) throw new AppError(ErrorCode.CONFLICT, "该意见建议已被他人处理，请刷新");
   await recordAudit(w.tx, {
@@ -326,29 +329,60 @@ export async function applyTransition(
   w.out.event(to);
 }
 
-/** Keeps Suggestion.dueOn = the earliest due date among the current round's open transfers. */
-async function refreshDueOn(tx: Tx, suggestionId: number) {
-  await tx.$executeRaw`
-    UPDATE "Suggestion" s SET "dueOn" = (
-      SELECT MIN(t."dueOn") FROM "SuggestionTransfer" t
-      WHERE t."suggestionId" = s.id AND t.round = s.round AND t.status IN ('PENDING', 'IN_PROGRESS')
-    )
-    WHERE s.id = ${suggestionId}`;
-}
+/**
+ * Days a step that waits for the post's deputies (accepting, transferring, re-transferring, a
+ * phone follow-up, closing) may wait before it is as urgent as a transfer due that day.
+ */
+export const DEPUTY_ACTION_DAYS = 3;
 
-/** Recomputes every stored due date that disagrees with the transfers (rows written outside this service). */
-export async function repairDueDates(prisma: Pick<PrismaClient, "$executeRaw">): Promise<number> {
-  return prisma.$executeRaw`
+/** Roughly RATING_WINDOW_WORKING_DAYS in calendar days: a resident's turn to rate before it is the deputy's. */
+const RATING_WAIT_DAYS = 7;
+
+/**
+ * Keeps two stored dates in step with a suggestion's state, in the caller's transaction (`only`:
+ * one suggestion; none: every one — rows written outside this service, such as the demo's):
+ *
+ * - dueOn: the earliest due date among the current round's open transfers (the overdue and
+ *   due-soon flags and filters);
+ * - urgentOn: what the inbox's URGENCY order sorts by, so that the deputy's own steps do not sink
+ *   below transfers due weeks away. While a department is handling it, that is dueOn. When it
+ *   waits for the deputies — SUBMITTED (受理), ACCEPTED (转办, also after every department sent it
+ *   back), SUPERVISING or being handled without an open transfer (转办 again), RATED (办结), REPLIED
+ *   to someone without an account (电话回访) — it is the day the wait began plus DEPUTY_ACTION_DAYS:
+ *   a new one ranks with transfers due in three days, one waiting for two weeks among those eleven
+ *   days overdue. REPLIED to a resident with an account waits for their rating first (RATING_WAIT_DAYS
+ *   more). DECLINED and CLOSED have none and sort last.
+ */
+export async function refreshUrgency(db: Pick<PrismaClient, "$executeRaw">, only?: { suggestionId: number }) {
+  const scope = only ? Prisma.sql`s.id = ${only.suggestionId}` : Prisma.sql`TRUE`;
+  const waited = (since: Prisma.Sql, extraDays: Prisma.Sql = Prisma.sql`0`) =>
+    Prisma.sql`((${since}) AT TIME ZONE 'Asia/Shanghai')::date + (${extraDays})::int + ${DEPUTY_ACTION_DAYS}::int`;
+  return db.$executeRaw`
     WITH computed AS (
-      SELECT s.id, MIN(t."dueOn") AS due
+      SELECT s.id, s.status, s."createdAt", s."submitterId",
+        MIN(t."dueOn") FILTER (WHERE t.round = s.round AND t.status IN ('PENDING', 'IN_PROGRESS')) AS due,
+        -- The deputy's turn began at the last status change, or at the round's last return.
+        GREATEST(s."statusChangedAt", MAX(t."returnedAt") FILTER (WHERE t.round = s.round)) AS since
       FROM "Suggestion" s
-      LEFT JOIN "SuggestionTransfer" t
-        ON t."suggestionId" = s.id AND t.round = s.round AND t.status IN ('PENDING', 'IN_PROGRESS')
-      WHERE s."dueOn" IS NOT NULL OR t.id IS NOT NULL
+      LEFT JOIN "SuggestionTransfer" t ON t."suggestionId" = s.id
+      WHERE ${scope}
       GROUP BY s.id
+    ),
+    urgency AS (
+      SELECT id, due, CASE
+        WHEN status = 'SUBMITTED' THEN ${waited(Prisma.sql`"createdAt"`)}
+        WHEN status IN ('ACCEPTED', 'RATED') THEN ${waited(Prisma.sql`since`)}
+        WHEN status IN ('TRANSFERRED', 'IN_PROGRESS', 'SUPERVISING') THEN COALESCE(due, ${waited(Prisma.sql`since`)})
+        WHEN status = 'REPLIED' THEN ${waited(
+          Prisma.sql`since`,
+          Prisma.sql`CASE WHEN "submitterId" IS NULL THEN 0 ELSE ${RATING_WAIT_DAYS}::int END`,
+        )}
+      END AS urgent
+      FROM computed
     )
-    UPDATE "Suggestion" s SET "dueOn" = computed.due
-    FROM computed WHERE s.id = computed.id AND s."dueOn" IS DISTINCT FROM computed.due`;
+    UPDATE "Suggestion" s SET "dueOn" = u.due, "urgentOn" = u.urgent
+    FROM urgency u
+    WHERE s.id = u.id AND (s."dueOn" IS DISTINCT FROM u.due OR s."urgentOn" IS DISTINCT FROM u.urgent)`;
 }
 
 // ───────────────────────────── who gets told ─────────────────────────────
@@ -365,6 +399,19 @@ export async function handlersOf(tx: Tx | PrismaClient, departmentIds: number[])
   if (!departmentIds.length) return [];
   const grants = await tx.roleGrant.findMany({
     where: { role: "DEPARTMENT_HANDLER", departmentId: { in: departmentIds }, revokedAt: null },
+    select: { accountId: true },
+  });
+  return grants.map((g) => g.accountId);
+}
+
+/**
+ * STAFF of the suggestion's area: holders of a STAFF grant on that area or any above it (the 居委会,
+ * the street …). Administrators are not paged for every case; they watch the dashboards.
+ */
+export async function areaStaffOf(tx: Tx | PrismaClient, areaPath: string): Promise<number[]> {
+  const areaIds = areaPath.split("/").filter(Boolean).map(Number);
+  const grants = await tx.roleGrant.findMany({
+    where: { role: "STAFF", areaId: { in: areaIds }, revokedAt: null },
     select: { accountId: true },
   });
   return grants.map((g) => g.accountId);
@@ -487,6 +534,7 @@ export async function submitSuggestion(
       title: "收到新的意见建议",
       body: `“${content.title}”（${post.name}），请及时受理。`,
     });
+    await refreshUrgency(tx, { suggestionId: suggestion.id });
     return { suggestion, out };
   });
   await created.out.flush(ctx, created.suggestion.id);
@@ -589,6 +637,7 @@ export async function recordSuggestion(
         role,
       });
     }
+    await refreshUrgency(tx, { suggestionId: suggestion.id });
     return { suggestion, out };
   });
   await created.out.flush(ctx, created.suggestion.id);
@@ -748,7 +797,6 @@ async function createTransfers(
     await applyTransition(w, "TRANSFERRED", { id: actorId, role }, { data: { note } });
     await tellFollowers(w, actorId, "suggestion.transferred", "您的意见建议已转办");
   }
-  await refreshDueOn(w.tx, w.s.id);
 }
 
 /**
@@ -928,7 +976,6 @@ export async function returnTransfer(ctx: Context, options: { transferId: number
         { data: { reason, departmentName: transfer.department.name } },
       );
     }
-    await refreshDueOn(w.tx, w.s.id);
     await tellDeputies(
       w,
       actorId,
@@ -966,7 +1013,6 @@ export async function completeTransfer(ctx: Context, options: { transferId: numb
       },
     });
     w.out.event("TRANSFER_COMPLETED", transfer.id);
-    await refreshDueOn(w.tx, w.s.id);
     return transfer.id;
   });
 }
@@ -1001,7 +1047,6 @@ export async function replySuggestion(ctx: Context, options: { suggestionId: num
       { id: actorId, role },
       { data: { replyId: reply.id, departmentName: lead?.department.name ?? null } },
     );
-    await refreshDueOn(w.tx, w.s.id);
     await tellFollowers(
       w,
       actorId,
@@ -1078,7 +1123,6 @@ async function recordRating(
   const who = byPhone ? "电话回访" : "居民评价";
   if (satisfaction === "UNSATISFIED") {
     await applyTransition(w, "SUPERVISING", actor, { data: { comment, byPhone } });
-    await refreshDueOn(w.tx, w.s.id);
     await tellDeputies(
       w,
       actor.id,

@@ -161,9 +161,16 @@ export async function suggestionListTable(
 
 // ───────────────────────────── file formats ─────────────────────────────
 
-function csvCell(value: string | number | null): string {
+/**
+ * Text a spreadsheet would run as a formula (CSV injection): a title such as `=HYPERLINK(…)` typed
+ * by a resident. Per OWASP, cells starting with = + - @ tab or carriage return get a leading `'`,
+ * which Excel and LibreOffice show as text. Numbers are ours and stay numbers.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number | null): string {
   if (value === null) return "";
-  const text = String(value);
+  const text = typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

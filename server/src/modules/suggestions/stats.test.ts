@@ -10,6 +10,7 @@ import type {
 import { factories, type Person, uniqueSuffix } from "../../testing/factories.js";
 import { startTestApp, type TestApp } from "../../testing/harness.js";
 import { toDbDate } from "./calendar.js";
+import { csvCell } from "./export.js";
 import { decimal } from "./stats.js";
 import { type SuggestionWorld, suggestionWorld } from "./testing.js";
 
@@ -816,5 +817,39 @@ describe("export for the annual report", () => {
     expect(
       (await download("/exports/suggestions/other.csv", { authorization: `Bearer ${streetStaff.token}` })).status,
     ).toBe(404);
+  });
+});
+
+describe("CSV downloads", () => {
+  it("defuse cells a spreadsheet would run as formulas (OWASP CSV injection)", async () => {
+    expect(csvCell('=HYPERLINK("http://evil.example","点我")')).toBe(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
+    expect(["+1", "-1", "@SUM(A1)", "\tx", "\rx"].map(csvCell)).toEqual(["'+1", "'-1", "'@SUM(A1)", "'\tx", '"\'\rx"']);
+    expect([-3, 0, "66.67", "路灯 = 坏了", "a-b", null].map(csvCell)).toEqual([
+      "-3",
+      "0",
+      "66.67",
+      "路灯 = 坏了",
+      "a-b",
+      "",
+    ]);
+
+    // A resident's title, through the list download (in a month no other fixture uses).
+    await t.db.prisma.suggestion.create({
+      data: {
+        postId: w.post.id,
+        areaId: w.post.areaId,
+        category: "OTHER",
+        title: "=cmd|' /C calc'!A0",
+        content: "公式注入",
+        channel: "ONLINE",
+        submitterId: w.resident.account.id,
+        createdAt: at("2024-03-05"),
+      },
+    });
+    const s = await stats("POST", streetStaff.token, { from: "2024-03-01", to: "2024-03-31" });
+    const file = await download(s.listCsvUrl, { authorization: `Bearer ${streetStaff.token}` });
+    expect(file.status).toBe(200);
+    const rows = parseCsv(file.body.toString("utf8").slice(1));
+    expect(rows[1]?.[1]).toBe("'=cmd|' /C calc'!A0");
   });
 });

@@ -747,26 +747,23 @@ async function createTransfers(
   const role = actorRole(ctx.viewer, w.s);
   const planned = await validateTransfers(w, specs, mode);
   for (const plan of planned) {
-    // A department that sent it back this round may be asked again: the same row is reopened.
-    const data = {
-      role: plan.role,
-      status: "PENDING" as const,
-      dueOn: toDbDate(plan.dueOn),
-      note,
-      transferredById: actorId,
-      transferredAt: w.now,
-      returnReason: null,
-      returnedAt: null,
-      completedAt: null,
-      remindedAt: null,
-      overdueNotifiedAt: null,
-    };
-    const transfer = await w.tx.suggestionTransfer.upsert({
-      where: {
-        suggestionId_departmentId_round: { suggestionId: w.s.id, departmentId: plan.department.id, round: w.s.round },
+    // A department that sent it back this round may be asked again: a new row (the next attempt),
+    // so the returned one keeps when it was transferred and returned — the statistics of a past
+    // period read them as they stood.
+    const attempt =
+      w.s.transfers.filter((t) => t.departmentId === plan.department.id && t.round === w.s.round).length + 1;
+    const transfer = await w.tx.suggestionTransfer.create({
+      data: {
+        suggestionId: w.s.id,
+        departmentId: plan.department.id,
+        round: w.s.round,
+        attempt,
+        role: plan.role,
+        dueOn: toDbDate(plan.dueOn),
+        note,
+        transferredById: actorId,
+        transferredAt: w.now,
       },
-      create: { ...data, suggestionId: w.s.id, departmentId: plan.department.id, round: w.s.round },
-      update: data,
     });
     await recordAudit(w.tx, {
       actorId,

@@ -12,7 +12,7 @@ import { startTestApp, type TestApp } from "../../testing/harness.js";
 import { toDbDate } from "./calendar.js";
 import { csvCell } from "./export.js";
 import { decimal } from "./stats.js";
-import { type SuggestionWorld, suggestionWorld } from "./testing.js";
+import { api, type SuggestionWorld, submitted, suggestionWorld } from "./testing.js";
 
 // The annual-report figures, checked one by one against a known set of suggestions whose figures
 // were counted by hand (the comments show the count). The period is September–October 2025, which
@@ -851,5 +851,50 @@ describe("CSV downloads", () => {
     expect(file.status).toBe(200);
     const rows = parseCsv(file.body.toString("utf8").slice(1));
     expect(rows[1]?.[1]).toBe("'=cmd|' /C calc'!A0");
+  });
+});
+
+describe("a department asked again after sending it back", () => {
+  it("keeps each transfer as it was, so a past period's figures stand as they stood", async () => {
+    const a = api(t);
+    const s = await submitted(t, w, { title: "再次转办" });
+    await a.accept(w.deputy.token, s.id);
+    const first = await a.transfer(w.deputy.token, s.id, [{ departmentId: String(w.chengguan.id), role: "LEAD" }]);
+    const firstId = first.currentTransfers[0]?.id as string;
+    await a.ok(
+      "returnTransfer",
+      "(transferId: $transferId, reason: $reason)",
+      { transferId: firstId, reason: "需要补充材料" },
+      w.handler.token,
+      "id",
+    );
+    const second = await a.transfer(w.deputy.token, s.id, [{ departmentId: String(w.chengguan.id), role: "LEAD" }]);
+    const rows = await t.db.prisma.suggestionTransfer.findMany({
+      where: { suggestionId: Number(s.id) },
+      orderBy: { id: "asc" },
+    });
+    expect(rows.map((r) => [r.departmentId, r.round, r.attempt, r.status])).toEqual([
+      [w.chengguan.id, 1, 1, "RETURNED"],
+      [w.chengguan.id, 1, 2, "PENDING"],
+    ]);
+    expect(second.currentTransfers.map((tr) => tr.status)).toEqual(["RETURNED", "PENDING"]);
+
+    // Say it all happened in 2024: received and first transferred in May, sent back in June,
+    // transferred again now. May's figures: transferred to 城管, open, not yet due.
+    await t.db.prisma.suggestion.update({
+      where: { id: Number(s.id) },
+      data: { createdAt: at("2024-05-06"), acceptedAt: at("2024-05-06", 11) },
+    });
+    await t.db.prisma.suggestionTransfer.update({
+      where: { id: Number(firstId) },
+      data: { transferredAt: at("2024-05-07"), dueOn: toDbDate("2024-06-10"), returnedAt: at("2024-06-03") },
+    });
+    const may = await stats("DEPARTMENT", streetStaff.token, { from: "2024-05-01", to: "2024-05-31" }, w.post.id);
+    expect(may.total).toMatchObject({ received: 1, accepted: 1, transferred: 1, overdue: 0 });
+    expect(may.rows.map((r) => [r.key, r.received, r.transferred])).toEqual([[String(w.chengguan.id), 1, 1]]);
+    // By the end of June it had been sent back, and was not transferred again until now.
+    const june = await stats("DEPARTMENT", streetStaff.token, { from: "2024-05-01", to: "2024-06-30" }, w.post.id);
+    expect(june.total).toMatchObject({ received: 1, transferred: 1, overdue: 0 });
+    expect(june.rows).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import { createStaticHandler } from "./http/static.js";
 import { createLogger, type Logger } from "./logger.js";
 import { type CodeSender, createCodeSender } from "./modules/accounts/code-sender.js";
 import { handleAttachmentRoutes } from "./modules/attachments/http.js";
+import { LogSmsSender, type SmsSender } from "./modules/notifications/sms.js";
 import { startDeadlineClock } from "./modules/suggestions/deadlines.js";
 import { handleSuggestionExport } from "./modules/suggestions/export.js";
 import { startVoteClock } from "./modules/voting/service.js";
@@ -26,6 +27,8 @@ export interface AppOptions {
   logger?: Logger;
   /** How sign-in codes reach people; defaults to the one config.codeSender names (else the log). */
   codeSender?: CodeSender;
+  /** How text messages (e.g. a reply to a resident without an account) go out; defaults to the server log. */
+  smsSender?: SmsSender;
   /** An already-open database (tests share one); otherwise opened from config. */
   database?: Database;
 }
@@ -97,6 +100,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const ownsDatabase = !options.database;
   const { pubsub, close: closePubSub } = createAppPubSub(config.redisUrl);
   const codeSender = options.codeSender ?? createCodeSender(config.codeSender ?? { kind: "log" }, logger);
+  const sms = options.smsSender ?? new LogSmsSender(logger);
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
@@ -143,6 +147,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         config,
         logger,
         codeSender,
+        sms,
         clientIp: clientAddress(config, request, initial.req),
         userAgent: request.headers.get("user-agent"),
         setSessionCookie: (value, expires) => {
@@ -155,7 +160,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   const stopVoteClock = startVoteClock({ prisma: database.prisma, pubsub, logger });
-  const stopDeadlineClock = startDeadlineClock({ prisma: database.prisma, pubsub, logger });
+  const stopDeadlineClock = startDeadlineClock({ prisma: database.prisma, pubsub, logger, sms });
   const staticFiles = createStaticHandler(config.webDistDir);
   let inFlight = 0;
   let draining = false;

@@ -17,11 +17,15 @@ import {
 } from "./support/session.js";
 
 // The real app in-process, the built web app, Chromium: a resident submits a suggestion with a
-// photo on a phone; the deputy, watching the workbench, sees it arrive, accepts it and transfers
-// it to 城管中队 (lead) and 房管办 (co-handler); 房管办 sends its part back with a reason; 城管中队
-// signs for it, posts progress and replies; the resident, following the page, sees the reply
-// arrive and rates it 满意; the deputy closes it; staff read the figures and export them; an
-// anonymous visitor finds it on the public board without the resident's name, phone or photo.
+// photo on a phone, choosing to publish it (it is private unless they do); the deputy, watching
+// the workbench, sees it arrive, accepts it and transfers it to 城管中队 (lead) and 房管办
+// (co-handler); 房管办 sends its part back with a reason; 城管中队 signs for it, posts progress and
+// replies; the resident, following the page, sees the reply arrive and is not satisfied (不满意);
+// the deputy transfers it again under supervision (督办); 城管中队 replies a second time; the
+// resident rates it 满意; the deputy closes it and reads the figures of their post; staff read the
+// figures and export them; an anonymous visitor finds it on the public board without the
+// resident's name, phone or photo. Then a resident books a reception slot, the deputy moves the
+// day and then calls it off, and the resident sees both.
 
 // TEST_WEB_DIST_DIR: a build elsewhere (e.g. while web/dist is being rebuilt).
 const WEB_DIST = process.env.TEST_WEB_DIST_DIR ?? resolve(import.meta.dirname, "../../web/dist");
@@ -29,6 +33,8 @@ const SHOTS = process.env.SCREENSHOT_DIR ?? "/tmp";
 const TITLE = "三林路北段路灯不亮";
 const CONTENT = "三林路北段有三盏路灯坏了一个多月，晚上很黑，老人出门不安全。";
 const REPLY = "已更换三林路北段3盏路灯灯头，恢复照明。";
+const UNHAPPY = "只换了一盏，北段还有两盏不亮";
+const REPLY2 = "已更换北段剩余2盏路灯，全部恢复照明，并安排每月巡查。";
 
 let t: TestApp;
 let browser: Browser;
@@ -36,12 +42,16 @@ const pageErrors: string[] = [];
 
 interface Seeded {
   resident: Account;
+  /** The reception scenario's people (a second sign-in of the same phone would wait a minute). */
+  neighbour: Account;
+  dutyDeputy: Account;
   deputy: Account;
   handler: Account;
   coHandler: Account;
   staff: Account;
   chengguan: Department;
   fangguan: Department;
+  postId: number;
   postName: string;
 }
 let seeded: Seeded;
@@ -77,9 +87,27 @@ async function seed(): Promise<Seeded> {
       data: { accountId: account.id, role: "DEPARTMENT_HANDLER", areaId: tree.street.id, departmentId: department.id },
     });
   }
+  const neighbour = await f.createAccount({ realName: "赵秀英", displayName: "赵阿姨" });
+  const dutyDeputy = await f.createAccount({ realName: "陈国强", displayName: "陈国强代表" });
+  await prisma.roleGrant.create({
+    data: { accountId: dutyDeputy.id, role: "DEPUTY", areaId: neighbourhood.id, postId: post.id },
+  });
+  await prisma.deputyProfile.create({ data: { accountId: dutyDeputy.id, name: "陈国强", title: "区人大代表" } });
   const staff = await f.createAccount({ realName: "周敏", displayName: "街道周老师" });
   await prisma.roleGrant.create({ data: { accountId: staff.id, role: "STAFF", areaId: tree.street.id } });
-  return { resident, deputy, handler, coHandler, staff, chengguan, fangguan, postName: post.name };
+  return {
+    resident,
+    neighbour,
+    dutyDeputy,
+    deputy,
+    handler,
+    coHandler,
+    staff,
+    chengguan,
+    fangguan,
+    postId: post.id,
+    postName: post.name,
+  };
 }
 
 /** The suggestion's row, read straight from the database. */
@@ -134,7 +162,7 @@ describe("a suggestion from a resident's phone to a rated reply, in Chromium", (
 
   it("lets a resident submit a suggestion with a photo, and the deputy sees it arrive", async () => {
     deputy = await openPage(browser, DESKTOP, "deputy", pageErrors);
-    await signIn(t, deputy.page, seeded.deputy.phone);
+    await signIn(t, deputy.page, seeded.dutyDeputy.phone);
     await deputy.page.getByRole("menuitem", { name: "建议办理" }).click();
     await deputy.page.waitForURL(/\/workbench$/);
     await deputy.page.getByTestId("tab-active").waitFor();
@@ -165,6 +193,11 @@ describe("a suggestion from a resident's phone to a rated reply, in Chromium", (
     await chooseOption(page, "市容环境");
     await page.getByLabel("具体内容").fill(CONTENT);
     await page.getByLabel(/地点/).fill("三林路北段");
+    // Publishing is the resident's choice, off until they turn it on.
+    const publish = page.locator(".publish-switch");
+    await expect(publish.getAttribute("aria-checked")).resolves.toBe("false");
+    await publish.click();
+    await expect(publish.getAttribute("aria-checked")).resolves.toBe("true");
     // A real image: the page re-encodes it in a canvas before uploading.
     const photo = await page.screenshot({ type: "png", clip: { x: 0, y: 0, width: 200, height: 150 } });
     await page.locator('input[type="file"]').setInputFiles({ name: "路灯.png", mimeType: "image/png", buffer: photo });
@@ -282,7 +315,7 @@ describe("a suggestion from a resident's phone to a rated reply, in Chromium", (
     await expect.poll(async () => (await stored()).status).toBe("REPLIED");
   });
 
-  it("shows the resident the reply live and takes their rating", async () => {
+  it("shows the resident the reply live; not satisfied, they say why and it goes back for 督办", async () => {
     const { page } = resident;
     // The page the resident left open after submitting: the reply arrives without a reload.
     await page.getByTestId("replies").getByText(REPLY).waitFor();
@@ -292,19 +325,74 @@ describe("a suggestion from a resident's phone to a rated reply, in Chromium", (
     await panel.getByRole("radio", { name: "不满意" }).check();
     // 不满意 asks for a reason before it reopens the suggestion.
     await panel.getByText("选择“不满意”后，这条建议会重新办理").waitFor();
-    await panel.getByRole("radio", { name: "满意", exact: true }).check();
-    await panel.getByLabel("想说的话（选填）").fill("修得很快，谢谢！");
+    await panel.getByRole("button", { name: "提交评价，请求重新办理" }).click();
+    await panel.getByText("请写下不满意的原因", { exact: true }).waitFor();
+    await panel.getByLabel("不满意的原因").fill(UNHAPPY);
     await page.screenshot({ path: `${SHOTS}/gongzhi-suggestion-rate.png`, fullPage: true });
+    await panel.getByRole("button", { name: "提交评价，请求重新办理" }).click();
+    await toast(page, "已提交，人大代表会督促重新办理");
+    await expect.poll(async () => (await stored()).status).toBe("SUPERVISING");
+    const row = await stored();
+    expect(row.round).toBe(2);
+    expect(row.ratings).toMatchObject([{ round: 1, satisfaction: "UNSATISFIED", comment: UNHAPPY }]);
+    await expect.poll(() => panel.count()).toBe(0);
+  });
+
+  it("lets the deputy transfer it again under supervision, and the department reply a second time", async () => {
+    const { page } = deputy;
+    // The handling page the deputy left open follows: 督办, the resident's reason, transfer again.
+    await page.getByTestId("next-step").getByText("居民不满意，正在督办：请再次转办并督促办理。").waitFor();
+    await page.getByTestId("history").getByText(UNHAPPY).waitFor();
+    await button(page.getByTestId("actions"), "转办").click();
+    const form = dialog(page);
+    await form.locator("fieldset.is-lead").getByRole("combobox").click();
+    await chooseOption(page, "城管中队");
+    await form.getByLabel("转办意见").fill("居民反映北段仍有两盏不亮，请全部更换");
+    await button(form, "转办").click();
+    await page
+      .getByTestId("transfer-confirm")
+      .getByText(/城管中队（主办）/)
+      .waitFor();
+    await dialog(page).getByRole("button", { name: "确认转办" }).click();
+    await toast(page, "已转办");
+    await expect
+      .poll(async () => (await stored()).transfers.filter((tr) => tr.round === 2).map((tr) => tr.status))
+      .toEqual(["PENDING"]);
+
+    const { page: office } = handler;
+    await office.goto(`${t.url}/departments/${seeded.chengguan.id}`);
+    await office.getByRole("link", { name: `办理：${TITLE}` }).click();
+    await office.waitForURL(/\/transfers\/\d+/);
+    await office.getByTestId("transfer-actions").getByRole("button", { name: "签收" }).click();
+    await toast(office, "已签收，请抓紧办理");
+    await office.getByTestId("transfer-actions").getByRole("button", { name: "答复并办结" }).click();
+    const reply = dialog(office);
+    await reply.getByLabel("答复内容").fill(REPLY2);
+    await reply.getByRole("button", { name: "发送答复" }).click();
+    await toast(office, "已答复，提出人会收到通知");
+    await expect.poll(async () => (await stored()).status).toBe("REPLIED");
+    expect((await stored()).replies.map((r) => r.round).sort()).toEqual([1, 2]);
+  });
+
+  it("shows the resident the second reply live and takes their rating", async () => {
+    const { page } = resident;
+    await page.getByTestId("replies").getByText(REPLY2).waitFor();
+    const panel = page.getByTestId("rate-panel");
+    await panel.getByRole("radio", { name: "满意", exact: true }).check();
+    await panel.getByLabel("想说的话（选填）").fill("这次都修好了，谢谢！");
     await panel.getByRole("button", { name: "提交评价" }).click();
     await toast(page, "感谢您的评价");
     const row = await stored();
     expect(row.status).toBe("RATED");
-    expect(row.ratings).toMatchObject([{ satisfaction: "SATISFIED", comment: "修得很快，谢谢！" }]);
+    expect(row.ratings.map((r) => [r.round, r.satisfaction])).toEqual([
+      [1, "UNSATISFIED"],
+      [2, "SATISFIED"],
+    ]);
   });
 
   it("lets the deputy close it once rated", async () => {
     const { page } = deputy;
-    await page.getByTestId("rating").getByText("满意").first().waitFor();
+    await page.getByTestId("rating").getByText("满意", { exact: true }).first().waitFor();
     await button(page.getByTestId("actions"), "办结").click();
     await dialog(page).getByRole("button", { name: "确认办结" }).click();
     await toast(page, "已办结");
@@ -312,6 +400,20 @@ describe("a suggestion from a resident's phone to a rated reply, in Chromium", (
     expect((await stored()).status).toBe("CLOSED");
     // The resident's page follows to the end.
     await resident.page.getByTestId("timeline-step").filter({ hasText: "办结" }).first().waitFor();
+  });
+
+  it("gives the deputy the figures of their post", async () => {
+    const { page } = deputy;
+    await page.getByRole("menuitem", { name: "建议统计" }).click();
+    await page.waitForURL(/\/workbench\/statistics/);
+    const figures = page.getByTestId("stats-figures");
+    const figure = (label: string) => figures.locator("li").filter({ hasText: label });
+    await expect.poll(() => figure("收集意见建议").textContent()).toContain("1");
+    await expect(figure("办结率").textContent()).resolves.toContain("100");
+    await expect(figure("满意率").textContent()).resolves.toContain("100");
+    // Their own posts only: no area filter, and the post filter lists theirs.
+    await expect(page.getByLabel("区域", { exact: true }).count()).resolves.toBe(0);
+    await page.screenshot({ path: `${SHOTS}/gongzhi-suggestion-deputy-stats.png`, fullPage: true });
   });
 
   it("gives staff the figures and the export", async () => {
@@ -333,9 +435,9 @@ describe("a suggestion from a resident's phone to a rated reply, in Chromium", (
     const csv = await page.request.get(new URL(href ?? "", t.url).toString());
     expect(csv.status()).toBe(200);
     const text = await csv.text();
-    // By post: received, accepted, declined, transferred, replied, closed, closure %, rated,
-    // satisfied, basically, unsatisfied, satisfaction %.
-    expect(text).toContain(`${seeded.postName},1,1,0,1,1,1,100.00,1,1,0,0,100.00,`);
+    // By post: received, accepted, declined, transferred, replied, closed, closure %, rated, by
+    // phone, satisfied, basically, unsatisfied, satisfaction % (by the latest rating: 满意).
+    expect(text).toContain(`${seeded.postName},1,1,0,1,1,1,100.00,1,0,1,0,0,100.00,`);
     expect(text).not.toContain("王建国");
     expect(text).not.toContain(seeded.resident.phone);
     await staff.context.close();
@@ -360,6 +462,94 @@ describe("a suggestion from a resident's phone to a rated reply, in Chromium", (
 
   it("logged no errors in any page", async () => {
     for (const open of [deputy, resident, handler, coHandler]) await open?.context.close();
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("a resident booking a reception slot, in Chromium", () => {
+  let resident: OpenPage;
+  let deputy: OpenPage;
+  const PLACE = "社区文化中心二楼";
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === "fail") await screenshotOnFailure({ resident, deputy }, SHOTS);
+  });
+
+  afterAll(async () => {
+    for (const open of [resident, deputy]) await open?.context.close();
+  });
+
+  it("books a slot on a phone, sees a change of place and a day called off", async () => {
+    // A day the day after tomorrow, 09:00–11:30 Beijing time, with the deputy on duty.
+    const day = new Date(Date.now() + 2 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+    const reception = await t.db.prisma.receptionDay.create({
+      data: {
+        postId: seeded.postId,
+        startsAt: new Date(`${day}T09:00:00+08:00`),
+        endsAt: new Date(`${day}T11:30:00+08:00`),
+        place: "三林路235弄1号",
+        capacity: 5,
+        duties: { create: [{ deputyId: seeded.dutyDeputy.id }] },
+      },
+    });
+
+    resident = await openPage(browser, PHONE, "reception-resident", pageErrors);
+    const { page } = resident;
+    await signIn(t, page, seeded.neighbour.phone);
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    await page.goto(`${t.url}/receptions`);
+    const card = page.locator(`[data-testid="reception-day"][data-day-id="${reception.id}"]`);
+    await card.getByTestId("slots").getByText("还可预约 5 人（共 5 个名额）").waitFor();
+    await card.getByTestId("book-button").click();
+    const form = card.getByTestId("booking-form");
+    await form.getByRole("button", { name: "确认预约" }).click();
+    await form.getByText("请简单写一下想反映的事").waitFor();
+    await form.getByLabel("想反映什么事").fill("小区门口停车难，想当面反映");
+    await form.getByRole("button", { name: "确认预约" }).click();
+    await toast(page, "预约成功，请按时前往");
+    await card.getByText("已预约").first().waitFor();
+    await card.getByTestId("slots").getByText("还可预约 4 人（共 5 个名额）").waitFor();
+    await page.getByTestId("my-bookings").getByText("反映的事：小区门口停车难，想当面反映").waitFor();
+    const booking = await t.db.prisma.receptionBooking.findFirstOrThrow({ where: { receptionDayId: reception.id } });
+    expect(booking).toMatchObject({ accountId: seeded.neighbour.id, status: "BOOKED" });
+    await page.screenshot({ path: `${SHOTS}/gongzhi-reception-booked.png`, fullPage: true });
+
+    // The deputy moves it to another room: the resident is told and sees the new place.
+    deputy = await openPage(browser, DESKTOP, "reception-deputy", pageErrors);
+    await signIn(t, deputy.page, seeded.deputy.phone);
+    await deputy.page.getByRole("menuitem", { name: "接待日安排" }).click();
+    await deputy.page.waitForURL(/\/workbench\/receptions$/);
+    const managed = deputy.page.getByTestId("reception-day").filter({ hasText: "小区门口停车难" });
+    await managed.getByRole("button", { name: /修改/ }).click();
+    const change = dialog(deputy.page);
+    await change.getByText("已有 1 位居民预约").waitFor();
+    await change.getByLabel("地点").fill(PLACE);
+    await change.getByRole("button", { name: "保存修改" }).click();
+    await toast(deputy.page, "接待日已修改");
+    await managed.getByText(PLACE).waitFor();
+    await expect
+      .poll(() =>
+        t.db.prisma.notification.count({
+          where: { recipientId: seeded.neighbour.id, kind: "reception.changed", subjectId: reception.id },
+        }),
+      )
+      .toBe(1);
+    await page.reload();
+    await page.getByTestId("my-bookings").getByText(PLACE, { exact: false }).waitFor();
+
+    // Then calls it off: the booking stays in the resident's list, marked cancelled.
+    await managed.getByRole("button", { name: /取消接待日/ }).click();
+    const off = dialog(deputy.page);
+    await off.getByLabel("取消原因").fill("代表临时出差");
+    await off.getByRole("button", { name: "确认取消接待日" }).click();
+    await toast(deputy.page, "接待日已取消");
+    await page.reload();
+    const mine = page.getByTestId("my-booking").filter({ hasText: "小区门口停车难" });
+    await mine.getByText("这次接待已取消").waitFor();
+    expect((await t.db.prisma.receptionBooking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
+      "CANCELLED",
+    );
+    for (const open of [resident, deputy]) await open.context.close();
     expect(pageErrors).toEqual([]);
   });
 });

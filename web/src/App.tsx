@@ -65,6 +65,10 @@ const SuggestionDashboardPage = named(
   () => import("./pages/suggestions/staff/SuggestionDashboardPage"),
   "SuggestionDashboardPage",
 );
+const DeputyStatisticsPage = named(
+  () => import("./pages/suggestions/staff/SuggestionDashboardPage"),
+  "DeputyStatisticsPage",
+);
 const WorkCalendarPage = named(() => import("./pages/suggestions/staff/WorkCalendarPage"), "WorkCalendarPage");
 
 function Loading() {
@@ -199,6 +203,14 @@ export function App() {
                     element={
                       <RequireSignIn>
                         <ReceptionSchedulePage />
+                      </RequireSignIn>
+                    }
+                  />
+                  <Route
+                    path="statistics"
+                    element={
+                      <RequireSignIn>
+                        <DeputyStatisticsPage />
                       </RequireSignIn>
                     }
                   />

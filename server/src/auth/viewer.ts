@@ -62,6 +62,11 @@ export class Viewer {
     return this.roles.some((held) => STAFF_ROLES.includes(held.role));
   }
 
+  /** Holds ADMIN on some area: for what belongs to no area, such as the one working-day calendar. */
+  get isAdminAnywhere(): boolean {
+    return this.roles.some((held) => held.role === "ADMIN");
+  }
+
   isAdminFor(areaPath: string): boolean {
     return this.roles.some((held) => held.role === "ADMIN" && areaPath.startsWith(held.areaPath));
   }

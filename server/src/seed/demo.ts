@@ -18,6 +18,7 @@ import type {
   SuggestionStatus,
   TopicStatus,
 } from "../generated/prisma/client.js";
+import { refreshUrgency } from "../modules/suggestions/service.js";
 import {
   BLOCK_NAME,
   BLOCK_NEIGHBOURHOODS,
@@ -168,6 +169,8 @@ export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions = 
         options.residentsPerNeighbourhood ?? DEFAULT_RESIDENTS_PER_NEIGHBOURHOOD,
       );
       await seeder.run();
+      // Suggestions were written straight to the tables: their due and urgency dates follow.
+      await refreshUrgency(tx);
       return true;
     },
     { timeout: 300_000, maxWait: 60_000 },
@@ -1692,6 +1695,7 @@ class Seeder {
           receptionDayId: visitor?.receptionDayId ?? null,
           allowPublish: spec.allowPublish,
           status: spec.status,
+          statusChangedAt: last,
           // Each 不满意 opens another handling round.
           round: Math.max(1, ...(spec.transfers ?? []).map((t) => t.round)),
           declineReason: spec.declineReason ?? null,

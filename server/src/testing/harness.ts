@@ -8,6 +8,7 @@ import type { Context } from "../context.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { createLogger } from "../logger.js";
 import type { CodeSender } from "../modules/accounts/code-sender.js";
+import type { SmsSender } from "../modules/notifications/sms.js";
 import type { AppPubSub } from "../pubsub.js";
 
 /** Keeps the last code sent to each phone, so tests sign in as a person would. */
@@ -15,6 +16,18 @@ export class CapturingCodeSender implements CodeSender {
   readonly codes = new Map<string, string>();
   async send(phone: string, code: string): Promise<void> {
     this.codes.set(phone, code);
+  }
+}
+
+/** Keeps every text message sent, so tests read what a resident without an account was told. */
+export class CapturingSmsSender implements SmsSender {
+  readonly sent: { phone: string; text: string }[] = [];
+  async send(phone: string, text: string): Promise<void> {
+    this.sent.push({ phone, text });
+  }
+  /** The messages sent to `phone`, oldest first. */
+  to(phone: string): string[] {
+    return this.sent.filter((m) => m.phone === phone).map((m) => m.text);
   }
 }
 
@@ -54,6 +67,8 @@ export interface TestApp {
   /** ws://…/graphql */
   wsUrl: string;
   codes: CapturingCodeSender;
+  /** Text messages the app sent. */
+  sms: CapturingSmsSender;
   /** The app's live-event bus (the one its resolvers publish to), for probing subscriptions. */
   pubsub: AppPubSub;
   /** Runs an operation over HTTP, as the holder of `token` (anonymous without). */
@@ -114,6 +129,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     onQuery: options.onQuery,
   });
   const codes = new CapturingCodeSender();
+  const sms = new CapturingSmsSender();
   const config: AppConfig = {
     dataDir: "memory://",
     databaseUrl: undefined,
@@ -134,6 +150,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config,
     database: db,
     codeSender: options.codeSender ? undefined : codes,
+    smsSender: sms,
     logger: createLogger(config.logLevel),
   });
   const url = await app.start(0, "127.0.0.1");
@@ -292,6 +309,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     url,
     wsUrl,
     codes,
+    sms,
     pubsub: context.pubsub,
     gql,
     request,

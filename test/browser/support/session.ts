@@ -47,8 +47,9 @@ export async function chooseOption(page: Page, text: string | RegExp) {
   const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
   await open.getByText(text).first().click();
   // Until its closing animation ends the list is still there, and the next Select's list would
-  // be a second one with the same options.
-  await expect.poll(() => open.count()).toBe(0);
+  // be a second one with the same options. On a busy machine the animation takes more than the
+  // poll's default second.
+  await expect.poll(() => open.count(), { timeout: 10_000 }).toBe(0);
 }
 
 /** Screenshots of every page still open, for a test that failed: `<SHOTS>/failed-<label>.png`. */

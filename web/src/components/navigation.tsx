@@ -107,6 +107,7 @@ export function buildNavigation(viewer: Viewer, t: TFunction): NavGroup[] {
       items: [
         { path: "/workbench", label: t("nav.workbench"), icon: <InboxOutlined /> },
         { path: "/workbench/receptions", label: t("nav.receptionSchedule"), icon: <ScheduleOutlined /> },
+        { path: "/workbench/statistics", label: t("suggestDeputy.stats.nav"), icon: <BarChartOutlined /> },
         { path: "/deputy", label: t("nav.myPosts"), icon: <SolutionOutlined /> },
       ],
     });

@@ -211,6 +211,136 @@ describe("calling a day off", () => {
   });
 });
 
+describe("changing a day", () => {
+  const UPDATE = `mutation($id: ID!, $input: UpdateReceptionDayInput!) { updateReceptionDay(id: $id, input: $input) { __typename ${APP_ERROR}
+    ... on MutationUpdateReceptionDaySuccess { data { id startsAt endsAt place capacity note deputyIds remaining } } } }`;
+  type Updated = {
+    id: string;
+    startsAt: string;
+    endsAt: string;
+    place: string;
+    capacity: number;
+    note: string | null;
+    deputyIds: string[];
+    remaining: number;
+  };
+  const update = (token: string, id: string, input: Record<string, unknown>) => t.gql(UPDATE, { id, input }, token);
+  const noticesOf = (accountId: number, dayId: string, kind: string) =>
+    t.db.prisma.notification.findMany({ where: { recipientId: accountId, subjectId: Number(dayId), kind } });
+
+  it("moves it, with the deputies on duty, audited; the residents holding a booking are told", async () => {
+    const day = succeeded<{ id: string }>(await schedule(w.deputy.token, { capacity: 3 }), "scheduleReceptionDay");
+    const f = factories(t);
+    const keeping = await f.seedResident({ building: w.tree.sanlin.building });
+    const leaving = await f.seedResident({ building: w.tree.sanlin.building });
+    await t.gql(BOOK, { id: day.id, subject: "停车难" }, keeping.token);
+    const left = succeeded<{ id: string }>(
+      await t.gql(BOOK, { id: day.id, subject: "噪音" }, leaving.token),
+      "bookReception",
+    );
+    await t.gql(
+      `mutation($id: ID!) { cancelReceptionBooking(id: $id) { __typename } }`,
+      { id: left.id },
+      leaving.token,
+    );
+
+    for (const token of [w.otherDeputy.token, w.otherStaff.token, keeping.token]) {
+      expect(failed(await update(token, day.id, { place: "别处" }), "updateReceptionDay").code).toBe("FORBIDDEN");
+    }
+    expect(failed(await update(w.deputy.token, day.id, { endsAt: hours(47) }), "updateReceptionDay")).toMatchObject({
+      code: "VALIDATION",
+      field: "endsAt",
+    });
+    expect(
+      failed(
+        await update(w.deputy.token, day.id, { deputyIds: [String(w.otherDeputy.account.id)] }),
+        "updateReceptionDay",
+      ),
+    ).toMatchObject({ code: "VALIDATION", field: "deputyIds" });
+
+    const [startsAt, endsAt] = [hours(72), hours(74)];
+    const moved = succeeded<Updated>(
+      await update(w.staff.token, day.id, {
+        startsAt,
+        endsAt,
+        place: "社区文化中心二楼",
+        deputyIds: [String(w.deputy.account.id), String(w.deputy2.account.id)],
+      }),
+      "updateReceptionDay",
+    );
+    expect(moved).toMatchObject({ place: "社区文化中心二楼", capacity: 3, remaining: 2 });
+    expect([moved.startsAt, moved.endsAt]).toEqual([startsAt, endsAt]);
+    expect(moved.deputyIds.sort()).toEqual([String(w.deputy.account.id), String(w.deputy2.account.id)].sort());
+
+    const [changedNotice] = await noticesOf(keeping.account.id, day.id, "reception.changed");
+    expect(changedNotice?.body).toContain("社区文化中心二楼");
+    expect(await noticesOf(leaving.account.id, day.id, "reception.changed")).toEqual([]);
+    expect(await noticesOf(w.deputy2.account.id, day.id, "reception.duty")).toHaveLength(1);
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { subjectType: "RECEPTION_DAY", subjectId: Number(day.id), action: "reception.update" },
+    });
+    expect(audit.actorId).toBe(w.staff.account.id);
+    expect(Object.keys((audit.data as { changed: object }).changed).sort()).toEqual(
+      ["deputyIds", "endsAt", "place", "startsAt"].sort(),
+    );
+
+    // A note alone bothers no resident.
+    succeeded(await update(w.deputy.token, day.id, { note: "请带好材料" }), "updateReceptionDay");
+    expect(await noticesOf(keeping.account.id, day.id, "reception.changed")).toHaveLength(1);
+  });
+
+  it("keeps the capacity at or above the bookings kept, and refuses a day called off or over", async () => {
+    const day = succeeded<{ id: string }>(await schedule(w.deputy.token, { capacity: 3 }), "scheduleReceptionDay");
+    await t.gql(BOOK, { id: day.id, subject: "一" }, w.resident.token);
+    await t.gql(BOOK, { id: day.id, subject: "二" }, w.neighbour.token);
+    expect(failed(await update(w.deputy.token, day.id, { capacity: 1 }), "updateReceptionDay")).toMatchObject({
+      code: "VALIDATION",
+      field: "capacity",
+    });
+    expect(
+      succeeded<Updated>(await update(w.deputy.token, day.id, { capacity: 2 }), "updateReceptionDay"),
+    ).toMatchObject({ capacity: 2, remaining: 0 });
+    await t.gql(
+      `mutation($id: ID!, $reason: String!) { cancelReceptionDay(id: $id, reason: $reason) { __typename } }`,
+      { id: day.id, reason: "代表出差" },
+      w.deputy.token,
+    );
+    expect(failed(await update(w.deputy.token, day.id, { place: "别处" }), "updateReceptionDay").code).toBe(
+      "INVALID_TRANSITION",
+    );
+    const over = await t.db.prisma.receptionDay.create({
+      data: {
+        postId: w.post.id,
+        startsAt: new Date(Date.now() - 3 * 3600_000),
+        endsAt: new Date(Date.now() - 3600_000),
+        place: "联络站",
+      },
+    });
+    expect(failed(await update(w.deputy.token, String(over.id), { place: "别处" }), "updateReceptionDay").code).toBe(
+      "INVALID_TRANSITION",
+    );
+  });
+
+  it("leaves a resident's booking on a called-off day in their list, with the day marked cancelled", async () => {
+    const day = succeeded<{ id: string }>(await schedule(w.deputy.token, { capacity: 3 }), "scheduleReceptionDay");
+    const f = factories(t);
+    const resident = await f.seedResident({ building: w.tree.sanlin.building });
+    await t.gql(BOOK, { id: day.id, subject: "楼道灯" }, resident.token);
+    await t.gql(
+      `mutation($id: ID!, $reason: String!) { cancelReceptionDay(id: $id, reason: $reason) { __typename } }`,
+      { id: day.id, reason: "场地维修" },
+      w.deputy.token,
+    );
+    const mine = await t.gql<{
+      myReceptionBookings: { status: string; receptionDay: { id: string; cancelledAt: string | null } }[];
+    }>(`{ myReceptionBookings { status receptionDay { id cancelledAt } } }`, {}, resident.token);
+    expect(mine.data?.myReceptionBookings).toEqual([
+      { status: "CANCELLED", receptionDay: { id: day.id, cancelledAt: expect.any(String) } },
+    ]);
+    expect(await noticesOf(resident.account.id, day.id, "reception.cancelled")).toHaveLength(1);
+  });
+});
+
 describe("attendance", () => {
   it("is marked by the post's deputies once the reception has started", async () => {
     const started = await t.db.prisma.receptionDay.create({

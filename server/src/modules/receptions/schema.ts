@@ -14,6 +14,7 @@ import {
   recordReceptionVisitors,
   scheduleReceptionDay,
   TAKES_A_SLOT,
+  updateReceptionDay,
 } from "./service.js";
 
 const postAccess = { post: { select: { id: true, area: { select: { path: true } } } } } as const;
@@ -164,7 +165,41 @@ const ScheduleInput = builder.inputType("ScheduleReceptionDayInput", {
   }),
 });
 
+const UpdateInput = builder.inputType("UpdateReceptionDayInput", {
+  description: "What changes; fields left out stay as they are.",
+  fields: (t) => ({
+    startsAt: t.field({ type: "DateTime" }),
+    endsAt: t.field({ type: "DateTime" }),
+    place: t.string({
+      validate: z.string().trim().max(100, "地点不超过100字").nullish(),
+      description: "Empty: the post's address.",
+    }),
+    capacity: t.int({ validate: z.number().int().min(1, "至少可约1人").max(500, "最多可约500人").nullish() }),
+    note: t.string({
+      validate: z.string().trim().max(500, "说明不超过500字").nullish(),
+      description: "null clears it.",
+    }),
+    deputyIds: t.idList({ description: "Deputies on duty (serving at the post); replaces the list." }),
+  }),
+});
+
 builder.mutationFields((t) => ({
+  updateReceptionDay: t.prismaField({
+    type: "ReceptionDay",
+    description:
+      "Deputies of the post or staff of its area: change a day before it ends (time, place, capacity, note, deputies on duty). Audited; residents holding a booking are told when the time or place changes, deputies when their duty does. The capacity cannot drop below the bookings kept.",
+    authScopes: { signedIn: true },
+    errors: {},
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateInput, required: true }) },
+    resolve: async (query, _root, { id, input }, ctx) => {
+      const dayId = await updateReceptionDay(ctx, {
+        receptionDayId: parseId(id, "id"),
+        ...input,
+        deputyIds: input.deputyIds?.map((deputyId) => parseId(deputyId, "input.deputyIds")) ?? null,
+      });
+      return ctx.prisma.receptionDay.findUniqueOrThrow({ ...query, where: { id: dayId } });
+    },
+  }),
   scheduleReceptionDay: t.prismaField({
     type: "ReceptionDay",
     description: "Deputies of the post or staff of its area: schedule a reception day.",

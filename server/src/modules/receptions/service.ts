@@ -55,28 +55,37 @@ export interface ScheduleInput {
   deputyIds?: number[] | null;
 }
 
+/** When, how many and who: the rules a day must meet when scheduled and whenever it is changed. */
+async function checkDay(
+  ctx: Context,
+  postId: number,
+  day: { startsAt: Date; endsAt: Date; capacity: number; deputyIds: readonly number[] },
+) {
+  if (day.endsAt <= day.startsAt) throw invalid("endsAt", "结束时间须晚于开始时间");
+  if (day.endsAt <= new Date()) throw invalid("endsAt", "不能安排已经结束的接待日");
+  if (day.endsAt.getTime() - day.startsAt.getTime() > 12 * 3600_000) throw invalid("endsAt", "一次接待不超过12小时");
+  if (!Number.isInteger(day.capacity) || day.capacity < 1 || day.capacity > 500) {
+    throw invalid("capacity", "可预约人数应在 1 到 500 之间");
+  }
+  if (!day.deputyIds.length) throw invalid("deputyIds", "请选择值班代表");
+  const serving = await ctx.prisma.roleGrant.findMany({
+    where: { role: "DEPUTY", postId, revokedAt: null, accountId: { in: [...day.deputyIds] } },
+    select: { accountId: true },
+  });
+  if (day.deputyIds.some((id) => !serving.some((g) => g.accountId === id))) {
+    throw invalid("deputyIds", "值班代表须为本站点的人大代表");
+  }
+}
+
 export async function scheduleReceptionDay(ctx: Context, input: ScheduleInput) {
   const actorId = ctx.viewer.accountId;
   if (!actorId) throw unauthenticated();
   const post = await loadPost(ctx, input.postId);
   if (!managesPost(ctx.viewer, post)) throw forbidden("只有本站点的人大代表或负责区域的工作人员可以安排接待日");
-  if (input.endsAt <= input.startsAt) throw invalid("endsAt", "结束时间须晚于开始时间");
-  if (input.endsAt <= new Date()) throw invalid("endsAt", "不能安排已经结束的接待日");
-  if (input.endsAt.getTime() - input.startsAt.getTime() > 12 * 3600_000)
-    throw invalid("endsAt", "一次接待不超过12小时");
-  if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > 500) {
-    throw invalid("capacity", "可预约人数应在 1 到 500 之间");
-  }
   const wanted = [
     ...new Set(input.deputyIds?.length ? input.deputyIds : ctx.viewer.isDeputyOfPost(post.id) ? [actorId] : []),
   ];
-  if (!wanted.length) throw invalid("deputyIds", "请选择值班代表");
-  const serving = await ctx.prisma.roleGrant.findMany({
-    where: { role: "DEPUTY", postId: post.id, revokedAt: null, accountId: { in: wanted } },
-    select: { accountId: true },
-  });
-  const missing = wanted.filter((id) => !serving.some((g) => g.accountId === id));
-  if (missing.length) throw invalid("deputyIds", "值班代表须为本站点的人大代表");
+  await checkDay(ctx, post.id, { ...input, deputyIds: wanted });
 
   const day = await ctx.prisma.$transaction(async (tx) => {
     const created = await tx.receptionDay.create({
@@ -116,6 +125,148 @@ export async function scheduleReceptionDay(ctx: Context, input: ScheduleInput) {
   });
   for (const id of day.others) announce(ctx, id, day.created.id);
   return day.created;
+}
+
+export interface ReceptionDayChanges {
+  receptionDayId: number;
+  startsAt?: Date | null;
+  endsAt?: Date | null;
+  place?: string | null;
+  capacity?: number | null;
+  note?: string | null;
+  deputyIds?: number[] | null;
+}
+
+/**
+ * Changes a scheduled day before it ends: time, place, capacity, note, deputies on duty. Audited
+ * with what it was and what it became. Residents holding a booking are told when the time or the
+ * place changes; deputies put on (or taken off) duty are told too. The capacity never drops below
+ * the bookings already kept (the day's row is locked while they are counted, as when booking).
+ */
+export async function updateReceptionDay(ctx: Context, changes: ReceptionDayChanges) {
+  const actorId = ctx.viewer.accountId;
+  if (!actorId) throw unauthenticated();
+  const day = await ctx.prisma.receptionDay.findUnique({
+    where: { id: changes.receptionDayId },
+    include: { post: { include: { area: { select: { path: true } } } }, duties: { select: { deputyId: true } } },
+  });
+  if (!day) throw notFound("Reception day");
+  if (!managesPost(ctx.viewer, day.post)) throw forbidden("只有本站点的人大代表或负责区域的工作人员可以修改接待日");
+  if (day.cancelledAt) throw new AppError(ErrorCode.INVALID_TRANSITION, "该接待日已取消，不能修改");
+  if (day.endsAt <= new Date()) throw new AppError(ErrorCode.INVALID_TRANSITION, "接待日已结束，不能修改");
+
+  const before = {
+    startsAt: day.startsAt,
+    endsAt: day.endsAt,
+    place: day.place,
+    capacity: day.capacity,
+    note: day.note,
+    deputyIds: day.duties.map((d) => d.deputyId).sort((a, b) => a - b),
+  };
+  const after = {
+    startsAt: changes.startsAt ?? before.startsAt,
+    endsAt: changes.endsAt ?? before.endsAt,
+    place:
+      changes.place === undefined || changes.place === null ? before.place : changes.place.trim() || day.post.address,
+    capacity: changes.capacity ?? before.capacity,
+    note: changes.note === undefined ? before.note : changes.note?.trim() || null,
+    deputyIds: changes.deputyIds?.length ? [...new Set(changes.deputyIds)].sort((a, b) => a - b) : before.deputyIds,
+  };
+  if (after.startsAt.getTime() !== before.startsAt.getTime() && day.startsAt <= new Date()) {
+    throw invalid("startsAt", "接待已开始，不能再改开始时间");
+  }
+  await checkDay(ctx, day.postId, after);
+  const moved =
+    after.startsAt.getTime() !== before.startsAt.getTime() ||
+    after.endsAt.getTime() !== before.endsAt.getTime() ||
+    after.place !== before.place;
+  const onDuty = after.deputyIds.filter((id) => !before.deputyIds.includes(id));
+  const offDuty = before.deputyIds.filter((id) => !after.deputyIds.includes(id));
+  const changed = Object.fromEntries(
+    (Object.keys(after) as (keyof typeof after)[])
+      .filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]))
+      .map((key) => [key, { from: before[key], to: after[key] }]),
+  );
+  if (!Object.keys(changed).length) return day.id;
+
+  const told = await ctx.prisma.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "ReceptionDay" WHERE id = ${day.id} FOR UPDATE`;
+      const current = await tx.receptionDay.findUniqueOrThrow({ where: { id: day.id }, select: { cancelledAt: true } });
+      if (current.cancelledAt) throw new AppError(ErrorCode.INVALID_TRANSITION, "该接待日已取消，不能修改");
+      const taken = await tx.receptionBooking.count({
+        where: { receptionDayId: day.id, status: { in: [...TAKES_A_SLOT] } },
+      });
+      if (after.capacity < taken) {
+        throw invalid("capacity", `已有 ${taken} 位居民预约，可预约人数不能少于 ${taken}`);
+      }
+      await tx.receptionDay.update({
+        where: { id: day.id },
+        data: {
+          startsAt: after.startsAt,
+          endsAt: after.endsAt,
+          place: after.place,
+          capacity: after.capacity,
+          note: after.note,
+        },
+      });
+      if (onDuty.length || offDuty.length) {
+        await tx.receptionDuty.deleteMany({ where: { receptionDayId: day.id, deputyId: { in: offDuty } } });
+        await tx.receptionDuty.createMany({ data: onDuty.map((deputyId) => ({ receptionDayId: day.id, deputyId })) });
+      }
+      await recordAudit(tx, {
+        actorId,
+        action: "reception.update",
+        subjectType: "RECEPTION_DAY",
+        subjectId: day.id,
+        areaId: day.post.areaId,
+        public: true,
+        data: JSON.parse(JSON.stringify({ postId: day.postId, changed })),
+      });
+      const when = `${shanghaiTime(after.startsAt)}–${shanghaiTime(after.endsAt).slice(-5)}`;
+      const notices: { recipientId: number; kind: string; title: string; body: string }[] = [];
+      if (moved) {
+        const booked = await tx.receptionBooking.findMany({
+          where: { receptionDayId: day.id, status: "BOOKED" },
+          select: { accountId: true },
+        });
+        for (const { accountId } of booked) {
+          notices.push({
+            recipientId: accountId,
+            kind: "reception.changed",
+            title: "您预约的接待日有变动",
+            body: `${day.post.name} 原定 ${shanghaiTime(before.startsAt)} 的接待，改为 ${when}，地点：${after.place}。`,
+          });
+        }
+      }
+      for (const recipientId of onDuty) {
+        notices.push({
+          recipientId,
+          kind: "reception.duty",
+          title: "接待日值班安排",
+          body: `${day.post.name}，${when}，${after.place}`,
+        });
+      }
+      for (const recipientId of offDuty) {
+        notices.push({
+          recipientId,
+          kind: "reception.dutyRemoved",
+          title: "接待日值班已调整",
+          body: `您不再值班：${day.post.name}，${shanghaiTime(before.startsAt)}`,
+        });
+      }
+      const recipients = notices.filter((n) => n.recipientId !== actorId);
+      if (recipients.length) {
+        await tx.notification.createMany({
+          data: recipients.map((n) => ({ ...n, subjectType: "RECEPTION_DAY" as const, subjectId: day.id })),
+        });
+      }
+      return recipients.map((n) => n.recipientId);
+    },
+    { maxWait: 10_000, timeout: 20_000 },
+  );
+  for (const id of new Set(told)) announce(ctx, id, day.id);
+  return day.id;
 }
 
 /** Calls a reception day off: its bookings are cancelled and the residents told. */

@@ -1,11 +1,13 @@
 import type { Context } from "../../context.js";
 import type { Prisma, SuggestionStatus } from "../../generated/prisma/client.js";
+import { maskPersonalNumbers } from "../shared/redact.js";
 
 /** What plugin-prisma must load with a suggestion to decide who may see what of it. */
 export const accessSelection = {
   submitterId: true,
   postId: true,
   allowPublish: true,
+  hiddenAt: true,
   status: true,
   area: { select: { path: true } },
   transfers: { select: { departmentId: true } },
@@ -15,6 +17,7 @@ export interface SuggestionForAccess {
   submitterId: number | null;
   postId: number;
   allowPublish: boolean;
+  hiddenAt: Date | null;
   status: SuggestionStatus;
   area: { path: string };
   transfers: { departmentId: number }[];
@@ -23,8 +26,9 @@ export interface SuggestionForAccess {
 /** Not published before a deputy accepts it, nor when declined. */
 const UNPUBLISHABLE: readonly SuggestionStatus[] = ["SUBMITTED", "DECLINED"];
 
-export function isPublic(s: Pick<SuggestionForAccess, "allowPublish" | "status">): boolean {
-  return s.allowPublish && !UNPUBLISHABLE.includes(s.status);
+/** On the public board: the submitter consents, a deputy accepted it, and nobody took it off. */
+export function isPublic(s: Pick<SuggestionForAccess, "allowPublish" | "hiddenAt" | "status">): boolean {
+  return s.allowPublish && s.hiddenAt === null && !UNPUBLISHABLE.includes(s.status);
 }
 
 /**
@@ -44,5 +48,17 @@ export function isHandler(ctx: Pick<Context, "viewer">, s: SuggestionForAccess):
 
 export const publicSuggestionWhere: Prisma.SuggestionWhereInput = {
   allowPublish: true,
+  hiddenAt: null,
   status: { notIn: [...UNPUBLISHABLE] },
 };
+
+/**
+ * Free text as the viewer may read it: handlers read what was written; everyone else (the public
+ * board) reads it with phone and ID-card numbers masked.
+ */
+export function textFor(ctx: Pick<Context, "viewer">, s: SuggestionForAccess, text: string): string;
+export function textFor(ctx: Pick<Context, "viewer">, s: SuggestionForAccess, text: string | null): string | null;
+export function textFor(ctx: Pick<Context, "viewer">, s: SuggestionForAccess, text: string | null) {
+  if (text === null || isHandler(ctx, s)) return text;
+  return maskPersonalNumbers(text);
+}

@@ -146,15 +146,19 @@ describe("deadlines", () => {
   });
 });
 
-describe("staff configure the calendar per year", () => {
+describe("admins configure the calendar per year", () => {
   let t: TestApp;
-  let staffToken: string;
+  let adminToken: string;
+  let neighbourhoodStaffToken: string;
+  let streetStaffToken: string;
   let residentToken: string;
   beforeAll(async () => {
     t = await startTestApp();
     const f = factories(t);
     const tree = await f.createAreaTree();
-    staffToken = (await f.seedStaff({ area: tree.street })).token;
+    adminToken = (await f.seedStaff({ area: tree.street, role: "ADMIN" })).token;
+    neighbourhoodStaffToken = (await f.seedStaff({ area: tree.sanlin.neighbourhood })).token;
+    streetStaffToken = (await f.seedStaff({ area: tree.street })).token;
     residentToken = (await f.seedResident({ building: tree.sanlin.building })).token;
   });
   afterAll(async () => {
@@ -169,7 +173,7 @@ describe("staff configure the calendar per year", () => {
     // The audit trail is append-only: on a reused PostgreSQL database, earlier runs' entries stay.
     const audited = () => t.db.prisma.auditEvent.count({ where: { subjectType: "CALENDAR_DAY", subjectId: 20301001 } });
     const auditedBefore = await audited();
-    const set = await t.gql(SET, { date: "2030-10-01", isWorkday: false, name: "国庆节" }, staffToken);
+    const set = await t.gql(SET, { date: "2030-10-01", isWorkday: false, name: "国庆节" }, adminToken);
     expect(succeeded(set, "setCalendarDay")).toEqual({
       date: "2030-10-01",
       isWorkday: false,
@@ -188,7 +192,7 @@ describe("staff configure the calendar per year", () => {
       isWorkday: false,
       source: "OVERRIDE",
     });
-    expect(succeeded(await t.gql(CLEAR, { date: "2030-10-01" }, staffToken), "clearCalendarDay")).toEqual({
+    expect(succeeded(await t.gql(CLEAR, { date: "2030-10-01" }, adminToken), "clearCalendarDay")).toEqual({
       date: "2030-10-01",
       isWorkday: true,
       source: "WEEKDAY",
@@ -198,10 +202,20 @@ describe("staff configure the calendar per year", () => {
     expect(await audited()).toBe(auditedBefore + 2);
   });
 
-  it("is for staff only", async () => {
+  it("is for admins only: staff of a 居委会, or even of the street, are refused", async () => {
+    for (const token of [neighbourhoodStaffToken, streetStaffToken]) {
+      const refused = failed(await t.gql(SET, { date: "2030-10-02", isWorkday: false }, token), "setCalendarDay");
+      expect(refused).toMatchObject({ code: "FORBIDDEN", message: "只有管理员可以调整工作日历" });
+    }
     expect(
       failed(await t.gql(SET, { date: "2030-10-02", isWorkday: false }, residentToken), "setCalendarDay").code,
     ).toBe("FORBIDDEN");
+    // An override the admin set stays when staff try to clear it.
+    succeeded(await t.gql(SET, { date: "2030-10-03", isWorkday: true, name: "加班" }, adminToken), "setCalendarDay");
+    expect(failed(await t.gql(CLEAR, { date: "2030-10-03" }, neighbourhoodStaffToken), "clearCalendarDay").code).toBe(
+      "FORBIDDEN",
+    );
+    expect(await t.db.prisma.calendarDay.count({ where: { date: new Date("2030-10-03T00:00:00Z") } })).toBe(1);
     expect(failed(await t.gql(SET, { date: "2030-10-02", isWorkday: false }), "setCalendarDay").code).toBe(
       "UNAUTHENTICATED",
     );

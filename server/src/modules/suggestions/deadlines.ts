@@ -12,7 +12,14 @@ import {
   workingDaysBetween,
 } from "./calendar.js";
 import { DUE_SOON_WORKING_DAYS, OPEN_TRANSFER } from "./lifecycle.js";
-import { deputiesOf, handlersOf, repairDueDates, type SuggestionDeps, withLockedSuggestion } from "./service.js";
+import {
+  areaStaffOf,
+  deputiesOf,
+  handlersOf,
+  refreshUrgency,
+  type SuggestionDeps,
+  withLockedSuggestion,
+} from "./service.js";
 
 /** How a due date stands today. */
 export interface Deadline {
@@ -58,8 +65,9 @@ export interface DeadlineRun {
 const OPEN = { in: [...OPEN_TRANSFER] };
 
 /**
- * One pass of the deadline clock: a reminder to the department when a transfer falls due soon, and
- * an overdue notice to the department and the post's deputies when it passes its due date. Each
+ * One pass of the deadline clock: a reminder to the department and the post's deputies when a
+ * transfer falls due soon, and an overdue notice to the department, the post's deputies and the
+ * staff of the suggestion's area when it passes its due date. Each
  * goes out once per transfer: the first instance to set remindedAt / overdueNotifiedAt (a
  * conditional update under the suggestion's row lock) sends it, and every other one skips it.
  */
@@ -131,9 +139,10 @@ async function notifyTransfer(
           },
         });
         const departmentHandlers = await handlersOf(w.tx, [transfer.departmentId]);
+        const deputies = await deputiesOf(w.tx, w.s.postId);
         if (kind === "OVERDUE") {
           await w.out.notify(w.tx, w.s.id, null, {
-            recipientIds: [...departmentHandlers, ...(await deputiesOf(w.tx, w.s.postId))],
+            recipientIds: [...departmentHandlers, ...deputies, ...(await areaStaffOf(w.tx, w.s.area.path))],
             kind: "suggestion.overdue",
             title: "转办件已超期",
             body: `“${w.s.title}”转办${transfer.department.name}，办理期限${dueOn}已过，请尽快办理。`,
@@ -141,10 +150,10 @@ async function notifyTransfer(
         } else {
           const left = workingDaysBetween(clock.calendar, clock.today, dueOn);
           await w.out.notify(w.tx, w.s.id, null, {
-            recipientIds: departmentHandlers,
+            recipientIds: [...departmentHandlers, ...deputies],
             kind: "suggestion.dueSoon",
             title: "转办件即将到期",
-            body: `“${w.s.title}”办理期限为${dueOn}（${left === 0 ? "今天" : `还剩${left}个工作日`}），请按期办结。`,
+            body: `“${w.s.title}”转办${transfer.department.name}，办理期限为${dueOn}（${left === 0 ? "今天" : `还剩${left}个工作日`}），请按期办结。`,
           });
         }
         w.out.event(kind, transfer.id);
@@ -161,19 +170,32 @@ async function notifyTransfer(
 /**
  * Runs the deadline clock every `intervalMs` on this instance. Every instance may run it: each
  * notice is claimed by a conditional update, so it goes out once however many clocks tick.
- * The first tick also repairs stored due dates written outside the service (e.g. by a seed).
+ * Once, before its first pass, it brings every stored due and urgency date in step with the
+ * transfers (refreshUrgency): rows written outside the service, or before an upgrade changed
+ * the rule. Afterwards the service keeps them in each change's transaction. `onTick` hears each
+ * finished pass (tests).
  */
-export function startDeadlineClock(deps: SuggestionDeps, intervalMs = 60_000): () => void {
+export function startDeadlineClock(
+  deps: SuggestionDeps,
+  intervalMs = 60_000,
+  options: { onTick?: (run: DeadlineRun) => void } = {},
+): () => void {
   let running = false;
+  let repaired = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await repairDueDates(deps.prisma);
+      if (!repaired) {
+        const changed = await refreshUrgency(deps.prisma);
+        repaired = true;
+        if (changed) deps.logger.info({ changed }, "deadline clock: due and urgency dates brought up to date");
+      }
       const run = await checkDeadlines(deps);
       if (run.overdue.length || run.reminded.length) {
         deps.logger.info({ overdue: run.overdue.length, reminded: run.reminded.length }, "deadline clock");
       }
+      options.onTick?.(run);
     } catch (error) {
       deps.logger.error({ err: error }, "deadline clock tick failed");
     } finally {

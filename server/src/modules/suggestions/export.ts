@@ -60,6 +60,7 @@ export function statisticsTable(stats: SuggestionStatistics): Table {
     row.closed,
     closureRate(row).percent,
     row.rated,
+    row.ratedByPhone,
     row.satisfied,
     row.basicallySatisfied,
     row.unsatisfied,
@@ -79,6 +80,7 @@ export function statisticsTable(stats: SuggestionStatistics): Table {
       { header: "办结" },
       { header: "办结率(%)", numFmt: "0.00" },
       { header: "评价" },
+      { header: "其中电话回访" },
       { header: "满意" },
       { header: "基本满意" },
       { header: "不满意" },
@@ -159,9 +161,16 @@ export async function suggestionListTable(
 
 // ───────────────────────────── file formats ─────────────────────────────
 
-function csvCell(value: string | number | null): string {
+/**
+ * Text a spreadsheet would run as a formula (CSV injection): a title such as `=HYPERLINK(…)` typed
+ * by a resident. Per OWASP, cells starting with = + - @ tab or carriage return get a leading `'`,
+ * which Excel and LibreOffice show as text. Numbers are ours and stay numbers.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number | null): string {
   if (value === null) return "";
-  const text = String(value);
+  const text = typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

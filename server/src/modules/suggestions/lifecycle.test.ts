@@ -383,17 +383,22 @@ describe("departments sending a transfer back", () => {
     );
     const back = await a.read(w.deputy.token, s.id);
     expect(back).toMatchObject({ status: "ACCEPTED", dueOn: null, viewerActions: ["TRANSFER"] });
-    // Transferred again — to the department that sent it back too, which reopens its transfer.
+    // Transferred again — to the department that sent it back too: a new transfer, the returned
+    // one kept as it was.
     const again = await a.transfer(w.deputy.token, s.id, [
       { departmentId: String(w.paichusuo.id), role: "LEAD" },
       { departmentId: String(w.chengguan.id), role: "CO" },
     ]);
     expect(again.status).toBe("TRANSFERRED");
     expect(again.currentTransfers.map((tr) => [tr.department.id, tr.role, tr.status])).toEqual([
-      [String(w.chengguan.id), "CO", "PENDING"],
+      [String(w.chengguan.id), "LEAD", "RETURNED"],
       [String(w.fangguan.id), "CO", "RETURNED"],
       [String(w.paichusuo.id), "LEAD", "PENDING"],
+      [String(w.chengguan.id), "CO", "PENDING"],
     ]);
+    const returnedFirst = await t.db.prisma.suggestionTransfer.findUniqueOrThrow({ where: { id: Number(lead?.id) } });
+    expect(returnedFirst).toMatchObject({ status: "RETURNED", returnReason: "不属于城管职责", attempt: 1 });
+    expect(returnedFirst.returnedAt).not.toBeNull();
   });
 
   it("adds a new lead after the lead sent it back, but never a second lead", async () => {

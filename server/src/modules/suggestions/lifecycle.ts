@@ -2,7 +2,7 @@ import type { Viewer } from "../../auth/viewer.js";
 import { AppError, ErrorCode, forbidden } from "../../errors.js";
 import type { Satisfaction, SuggestionStatus, TransferRole, TransferStatus } from "../../generated/prisma/client.js";
 import { defineLifecycle } from "../../lifecycle.js";
-import { type IsoDate, shanghaiDate, type WorkCalendar, workingDaysBetween } from "./calendar.js";
+import { addDays, addWorkingDays, type IsoDate, shanghaiDate, type WorkCalendar } from "./calendar.js";
 
 /**
  * The suggestion's status lifecycle (人大代表联络站意见建议). Every status change goes through
@@ -15,9 +15,12 @@ import { type IsoDate, shanghaiDate, type WorkCalendar, workingDaysBetween } fro
  *               → ACCEPTED     every transfer of the round was sent back (退回): transfer again
  *   IN_PROGRESS → REPLIED      the lead department or a deputy replies to the resident (答复)
  *               → ACCEPTED     every transfer of the round was sent back
- *   REPLIED     → RATED        the submitter rates the reply: 满意 / 基本满意 / 不满意
- *               → CLOSED       办结 without a rating: the submitter has no account, or gave none
- *                              within RATING_WINDOW_WORKING_DAYS of the reply
+ *   REPLIED     → RATED        the submitter rates the reply: 满意 / 基本满意 / 不满意 — or, when
+ *                              they have no account, a deputy enters the rating they gave on the
+ *                              phone (电话回访, marked byPhone)
+ *               → CLOSED       办结 without a rating (see unratedCloseFrom): the submitter gave none
+ *                              within RATING_WINDOW_WORKING_DAYS of the reply, or — without an
+ *                              account — could not be reached within PHONE_FOLLOW_UP_DAYS
  *   RATED       → CLOSED       办结 after 满意 or 基本满意
  *               → SUPERVISING  at once after 不满意: 督办, round + 1; the deputy transfers again
  *   SUPERVISING → REPLIED      the supervised round's reply (its transfers are made, signed for
@@ -53,6 +56,14 @@ export const OPEN_TRANSFER: readonly TransferStatus[] = ["PENDING", "IN_PROGRESS
 /** The submitter has this many working days after the reply to rate it before it may be closed unrated. */
 export const RATING_WINDOW_WORKING_DAYS = 5;
 
+/**
+ * A submitter without an account is told of the reply by text message and rated by a deputy's
+ * call (电话回访). Only when they cannot be reached for this many calendar days after the reply may
+ * it be closed unrated: long enough for a few tries on different days, short enough that the
+ * figures of the month are not held up.
+ */
+export const PHONE_FOLLOW_UP_DAYS = 15;
+
 /** A transfer is "due soon" when at most this many working days remain (and it is not overdue). */
 export const DUE_SOON_WORKING_DAYS = 2;
 
@@ -86,7 +97,15 @@ export const stateSelection = {
 } as const;
 
 /** What a person may do to a suggestion now. */
-export type SuggestionAction = "ACCEPT" | "DECLINE" | "TRANSFER" | "ADD_TRANSFER" | "REPLY" | "RATE" | "CLOSE";
+export type SuggestionAction =
+  | "ACCEPT"
+  | "DECLINE"
+  | "TRANSFER"
+  | "ADD_TRANSFER"
+  | "REPLY"
+  | "RATE"
+  | "RATE_BY_PHONE"
+  | "CLOSE";
 export const SUGGESTION_ACTIONS: readonly SuggestionAction[] = [
   "ACCEPT",
   "DECLINE",
@@ -94,6 +113,7 @@ export const SUGGESTION_ACTIONS: readonly SuggestionAction[] = [
   "ADD_TRANSFER",
   "REPLY",
   "RATE",
+  "RATE_BY_PHONE",
   "CLOSE",
 ];
 
@@ -119,6 +139,24 @@ const invalidTransition = (message: string) => new AppError(ErrorCode.INVALID_TR
 export interface PolicyClock {
   calendar: WorkCalendar;
   today: IsoDate;
+}
+
+/**
+ * The first date a replied, unrated suggestion may be closed: RATING_WINDOW_WORKING_DAYS working
+ * days after the reply when the submitter has an account (they rate online), PHONE_FOLLOW_UP_DAYS
+ * days after it when they have none (a deputy calls them). Null unless it is REPLIED.
+ */
+export function unratedCloseFrom(
+  s: Pick<SuggestionState, "status" | "round" | "submitterId" | "replies">,
+  calendar: WorkCalendar,
+): IsoDate | null {
+  if (s.status !== "REPLIED") return null;
+  const reply = s.replies.find((r) => r.round === s.round);
+  if (!reply) return null;
+  const replied = shanghaiDate(reply.createdAt);
+  return s.submitterId === null
+    ? addDays(replied, PHONE_FOLLOW_UP_DAYS)
+    : addWorkingDays(calendar, replied, RATING_WINDOW_WORKING_DAYS);
 }
 
 /**
@@ -170,15 +208,22 @@ export function refusal(
       if (s.submitterId === null || s.submitterId !== viewer.accountId) return forbidden("只有提交人可以评价答复");
       if (s.status !== "REPLIED") return invalidTransition("只能评价已答复、尚未评价的意见建议");
       return null;
+    case "RATE_BY_PHONE":
+      if (!actsForPost(viewer, s)) return forbidden("只有本站点的人大代表可以录入电话回访评价");
+      if (s.submitterId !== null) return forbidden("反映人有居民账号，请由本人在线评价");
+      if (s.status !== "REPLIED") return invalidTransition("只能为已答复、尚未评价的意见建议录入评价");
+      return null;
     case "CLOSE": {
       if (!actsForPost(viewer, s)) return forbidden("只有本站点的人大代表可以办结");
       if (s.status === "RATED") return null;
       if (s.status !== "REPLIED") return invalidTransition("只有已答复或已评价的意见建议可以办结");
-      if (s.submitterId === null) return null;
-      const reply = s.replies.find((r) => r.round === s.round);
-      const waited = reply ? workingDaysBetween(clock.calendar, shanghaiDate(reply.createdAt), clock.today) : 0;
-      if (waited < RATING_WINDOW_WORKING_DAYS) {
-        return invalidTransition(`请等待提交人评价（答复后${RATING_WINDOW_WORKING_DAYS}个工作日内）`);
+      const from = unratedCloseFrom(s, clock.calendar);
+      if (from === null || clock.today < from) {
+        return invalidTransition(
+          s.submitterId === null
+            ? `请先电话回访并录入评价；答复满${PHONE_FOLLOW_UP_DAYS}天仍联系不上的（${from ?? "—"}起），方可直接办结`
+            : `请等待提交人评价（答复后${RATING_WINDOW_WORKING_DAYS}个工作日内，${from ?? "—"}起可直接办结）`,
+        );
       }
       return null;
     }

@@ -35,13 +35,17 @@ export interface SuggestionFilter {
 export type SuggestionOrder = "URGENCY" | "NEWEST" | "OLDEST";
 
 /**
- * URGENCY: by the earliest open due date (overdue first, then due soonest), then those without one
- * (waiting to be accepted, transferred, rated or closed), oldest first.
+ * URGENCY: by the date something is due on it (Suggestion.urgentOn, see refreshUrgency). While a
+ * department handles it, its earliest open due date. While it waits for the post's deputies —
+ * 受理, 转办 (again, after returns or 不满意), 电话回访, 办结 — three days after the wait began, so
+ * a step the deputy owes since last week sorts among transfers overdue by days, and a fresh one
+ * beside transfers due this week, never below those due weeks away. Equal dates: oldest first.
+ * Nothing due (closed, declined, a resident's turn to rate) comes last.
  */
 export function suggestionOrder(order: SuggestionOrder): Prisma.SuggestionOrderByWithRelationInput[] {
   switch (order) {
     case "URGENCY":
-      return [{ dueOn: { sort: "asc", nulls: "last" } }, { id: "asc" }];
+      return [{ urgentOn: { sort: "asc", nulls: "last" } }, { id: "asc" }];
     case "OLDEST":
       return [{ id: "asc" }];
     case "NEWEST":

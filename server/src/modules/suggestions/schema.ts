@@ -14,7 +14,14 @@ import {
   TransferStatusEnum,
 } from "../shared/enums.js";
 import { parseId, parseOptionalId } from "../shared/ids.js";
-import { accessSelection, isHandler, isPublic, publicSuggestionWhere, type SuggestionForAccess } from "./access.js";
+import {
+  accessSelection,
+  isHandler,
+  isPublic,
+  publicSuggestionWhere,
+  type SuggestionForAccess,
+  textFor,
+} from "./access.js";
 import {
   addWorkingDays,
   calendarFor,
@@ -31,11 +38,23 @@ import {
   allowedActions,
   allowedTransferActions,
   DUE_SOON_WORKING_DAYS,
+  PHONE_FOLLOW_UP_DAYS,
+  RATING_WINDOW_WORKING_DAYS,
   type SUGGESTION_ACTIONS,
   type SuggestionState,
   stateSelection,
   type TRANSFER_ACTIONS,
+  unratedCloseFrom,
 } from "./lifecycle.js";
+import {
+  allowedPublicationActions,
+  hideSuggestion,
+  type PUBLICATION_ACTIONS,
+  type PublicationState,
+  publicationSelection,
+  setSuggestionPublication,
+  unhideSuggestion,
+} from "./publication.js";
 import {
   departmentQueueWhere,
   deputyInboxWhere,
@@ -54,6 +73,7 @@ import {
   followSuggestion,
   postSuggestionUpdate,
   rateSuggestion,
+  rateSuggestionByPhone,
   recordSuggestion,
   replySuggestion,
   returnTransfer,
@@ -88,6 +108,9 @@ export const SuggestionActionEnum = builder.enumType("SuggestionAction", {
     ADD_TRANSFER: { description: "addSuggestionTransfers: more departments while it is handled" },
     REPLY: { description: "replySuggestion" },
     RATE: { description: "rateSuggestion (the submitter)" },
+    RATE_BY_PHONE: {
+      description: "rateSuggestionByPhone: a deputy enters the rating of a submitter without an account (电话回访)",
+    },
     CLOSE: { description: "closeSuggestion" },
   } satisfies Record<(typeof SUGGESTION_ACTIONS)[number], unknown>,
 });
@@ -103,6 +126,16 @@ export const TransferActionEnum = builder.enumType("TransferAction", {
 });
 
 const EventKindEnum = builder.enumType("SuggestionEventKind", { values: SUGGESTION_EVENT_KINDS });
+
+export const PublicationActionEnum = builder.enumType("SuggestionPublicationAction", {
+  description: "A change to the public board the viewer may make now (see Suggestion.viewerPublicationActions).",
+  values: {
+    WITHDRAW_CONSENT: { description: "setSuggestionPublication(allow: false): the submitter withdraws consent" },
+    GIVE_CONSENT: { description: "setSuggestionPublication(allow: true): the submitter consents" },
+    HIDE: { description: "hideSuggestion: a deputy of the post or staff of its area takes it off, with a reason" },
+    UNHIDE: { description: "unhideSuggestion: … and puts it back" },
+  } satisfies Record<(typeof PUBLICATION_ACTIONS)[number], unknown>,
+});
 
 const ActorRoleEnum = builder.enumType("SuggestionActorRole", {
   values: ["SUBMITTER", "DEPUTY", "STAFF", "DEPARTMENT", "SYSTEM"] as const,
@@ -133,17 +166,54 @@ builder.prismaObject("Suggestion", {
   fields: (t) => ({
     id: t.exposeID("id"),
     category: t.expose("category", { type: SuggestionCategoryEnum }),
-    title: t.exposeString("title"),
-    content: t.exposeString("content"),
-    place: t.exposeString("place", { nullable: true }),
+    title: t.string({
+      description: "For anyone but its handlers, phone and ID-card numbers in it are masked (138****0002).",
+      select: { ...accessSelection, title: true },
+      resolve: (s, _args, ctx) => textFor(ctx, s, s.title),
+    }),
+    content: t.string({
+      description: "For anyone but its handlers, phone and ID-card numbers in it are masked.",
+      select: { ...accessSelection, content: true },
+      resolve: (s, _args, ctx) => textFor(ctx, s, s.content),
+    }),
+    place: t.string({
+      nullable: true,
+      description: "For anyone but its handlers, phone and ID-card numbers in it are masked.",
+      select: { ...accessSelection, place: true },
+      resolve: (s, _args, ctx) => textFor(ctx, s, s.place),
+    }),
     channel: t.expose("channel", { type: SuggestionChannelEnum }),
     status: t.expose("status", { type: SuggestionStatusEnum }),
     round: t.exposeInt("round", {
       description: "Handling round: 1, then + 1 each time 不满意 reopens it under supervision.",
     }),
     supervised: t.boolean({ description: "Under supervision now or before (round > 1).", resolve: (s) => s.round > 1 }),
-    allowPublish: t.exposeBoolean("allowPublish"),
-    isPublic: t.boolean({ resolve: (s) => isPublic(s) }),
+    allowPublish: t.exposeBoolean("allowPublish", {
+      description: "The submitter consents to its publication (opt-in; they may withdraw it any time).",
+    }),
+    isPublic: t.boolean({
+      description: "On the public board: consented, accepted, and not taken off by a deputy or staff.",
+      resolve: (s) => isPublic(s),
+    }),
+    hiddenAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "Handlers only: when a deputy or staff took it off the public board.",
+      select: { ...accessSelection, hiddenAt: true },
+      resolve: (s, _args, ctx) => (isHandler(ctx, s) ? s.hiddenAt : null),
+    }),
+    hiddenReason: t.string({
+      nullable: true,
+      description: "Handlers only: why it was taken off the public board.",
+      select: { ...accessSelection, hiddenReason: true },
+      resolve: (s, _args, ctx) => (isHandler(ctx, s) ? s.hiddenReason : null),
+    }),
+    viewerPublicationActions: t.field({
+      type: [PublicationActionEnum],
+      description: "What the viewer may change about its publication now; the mutations check the same rules.",
+      select: publicationSelection,
+      resolve: (s, _args, ctx) => allowedPublicationActions(ctx.viewer, s as PublicationState),
+    }),
     declineReason: t.exposeString("declineReason", { nullable: true }),
     acceptedAt: t.expose("acceptedAt", { type: "DateTime", nullable: true }),
     declinedAt: t.expose("declinedAt", { type: "DateTime", nullable: true }),
@@ -209,6 +279,13 @@ builder.prismaObject("Suggestion", {
       description: "What the viewer may do now; the mutations check exactly the same rules.",
       select: stateSelection,
       resolve: async (s, _args, ctx) => allowedActions(ctx.viewer, s as SuggestionState, await clock(ctx)),
+    }),
+    unratedCloseFrom: t.field({
+      type: "Date",
+      nullable: true,
+      description: `While replied and unrated: the first date it may be closed without a rating — ${RATING_WINDOW_WORKING_DAYS} working days after the reply when the submitter has an account, ${PHONE_FOLLOW_UP_DAYS} days after it when they have none (a deputy calls them and enters their rating). Null otherwise.`,
+      select: stateSelection,
+      resolve: async (s, _args, ctx) => unratedCloseFrom(s as SuggestionState, (await clock(ctx)).calendar),
     }),
     viewerFollows: t.boolean({
       description: "The viewer follows it (is notified of its steps).",
@@ -300,7 +377,7 @@ const SuggestionEventRef = builder.objectRef<HistoryRow>("SuggestionEvent").impl
     at: t.expose("at", { type: "DateTime" }),
     action: t.string({
       description:
-        "suggestion.create | suggestion.transition | suggestion.transfer | suggestion.acknowledge | suggestion.update | suggestion.return | suggestion.completeTransfer | suggestion.dueSoon | suggestion.overdue",
+        "suggestion.create | suggestion.transition | suggestion.transfer | suggestion.acknowledge | suggestion.update | suggestion.return | suggestion.completeTransfer | suggestion.dueSoon | suggestion.overdue | suggestion.textNotice | suggestion.publication | suggestion.hide | suggestion.unhide",
       resolve: (e) => e.action,
     }),
     public: t.exposeBoolean("public", { description: "Also on the public timeline." }),
@@ -350,6 +427,15 @@ const SuggestionEventRef = builder.objectRef<HistoryRow>("SuggestionEvent").impl
       nullable: true,
       description: "Why: a decline or return reason, the 不满意 comment, the deputy's note.",
       resolve: (e) => stringData(e, "reason") ?? stringData(e, "comment") ?? stringData(e, "note"),
+    }),
+    byPhone: t.boolean({
+      description: "A rating taken by phone (电话回访) and entered by a deputy.",
+      resolve: (e) => dataOf(e).byPhone === true,
+    }),
+    allowPublish: t.boolean({
+      nullable: true,
+      description: "suggestion.publication: whether the submitter gave (true) or withdrew (false) consent.",
+      resolve: (e) => (typeof dataOf(e).allowPublish === "boolean" ? (dataOf(e).allowPublish as boolean) : null),
     }),
     satisfaction: t.field({
       type: SatisfactionEnum,
@@ -435,7 +521,11 @@ builder.prismaObject("SuggestionReply", {
   fields: (t) => ({
     id: t.exposeID("id"),
     round: t.exposeInt("round"),
-    body: t.exposeString("body"),
+    body: t.string({
+      description: "For anyone but the suggestion's handlers, phone and ID-card numbers in it are masked.",
+      select: { body: true, suggestion: { select: accessSelection } },
+      resolve: (r, _args, ctx) => textFor(ctx, r.suggestion, r.body),
+    }),
     department: t.relation("department", {
       nullable: true,
       description: "The lead department that replied; null when a deputy did.",
@@ -445,11 +535,21 @@ builder.prismaObject("SuggestionReply", {
 });
 
 builder.prismaObject("SuggestionRating", {
+  description: "The submitter's rating of a round's reply. Handlers only.",
   fields: (t) => ({
     id: t.exposeID("id"),
     round: t.exposeInt("round"),
     satisfaction: t.expose("satisfaction", { type: SatisfactionEnum }),
     comment: t.exposeString("comment", { nullable: true }),
+    byPhone: t.exposeBoolean("byPhone", {
+      description: "Taken by phone (电话回访) from a submitter without an account, entered by `enteredByName`.",
+    }),
+    enteredByName: t.string({
+      nullable: true,
+      description: "By phone: the deputy (public name) or staff member who entered it. Null when the submitter rated.",
+      select: { byPhone: true, rater: { select: { displayName: true, deputyProfile: { select: { name: true } } } } },
+      resolve: (r) => (r.byPhone ? (r.rater.deputyProfile?.name ?? r.rater.displayName) : null),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -463,9 +563,13 @@ function publicWhere(args: {
   search?: string | null;
 }): Prisma.SuggestionWhereInput {
   const search = args.search?.trim();
+  // Public text shows personal numbers masked; searching the original for a run of digits would
+  // tell whether a given phone or ID number is in a suggestion. Such a search matches nothing.
+  const probesNumbers = search ? /\d{5,}/.test(search) : false;
   return {
     AND: [
       publicSuggestionWhere,
+      ...(probesNumbers ? [{ id: -1 }] : []),
       ...(args.postId ? [{ postId: parseId(args.postId, "postId") }] : []),
       ...(args.category ? [{ category: args.category }] : []),
       ...(args.status?.length ? [{ status: { in: [...args.status] } }] : []),
@@ -496,7 +600,10 @@ const SuggestionFilterInput = builder.inputType("SuggestionFilter", {
 
 const SuggestionOrderEnum = builder.enumType("SuggestionOrder", {
   values: {
-    URGENCY: { description: "Earliest open due date first (overdue first), then those without one, oldest first." },
+    URGENCY: {
+      description:
+        "By the date something is due on it: the earliest open transfer's due date while a department handles it; while it waits for the post's deputies (to accept, transfer, re-transfer, follow up by phone, close), 3 days after the wait began. Equal dates oldest first; nothing due (closed, declined, awaiting the resident's rating) last.",
+    },
     NEWEST: {},
     OLDEST: {},
   },
@@ -651,6 +758,7 @@ const StatsRowRef = builder.objectRef<StatsRow>("SuggestionStatsRow").implement(
     closed: t.exposeInt("closed", { description: STATS_DEFINITIONS.closed }),
     closureRate: t.field({ type: RatioRef, description: STATS_DEFINITIONS.closureRate, resolve: closureRate }),
     rated: t.exposeInt("rated", { description: STATS_DEFINITIONS.rated }),
+    ratedByPhone: t.exposeInt("ratedByPhone", { description: STATS_DEFINITIONS.ratedByPhone }),
     satisfied: t.exposeInt("satisfied", { description: "满意, by the latest rating." }),
     basicallySatisfied: t.exposeInt("basicallySatisfied", { description: "基本满意, by the latest rating." }),
     unsatisfied: t.exposeInt("unsatisfied", { description: "不满意, by the latest rating." }),
@@ -811,7 +919,8 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   setCalendarDay: t.field({
     type: WorkCalendarDayRef,
-    description: "Staff: make a date a working day or a day off (e.g. next year's holidays once published).",
+    description:
+      "Admins (ADMIN on any area; the calendar is shared by every post and department): make a date a working day or a day off (e.g. next year's holidays once published).",
     authScopes: { staff: true },
     errors: {},
     args: {
@@ -823,7 +932,7 @@ builder.mutationFields((t) => ({
   }),
   clearCalendarDay: t.field({
     type: WorkCalendarDayRef,
-    description: "Staff: drop a date's override; the official calendar applies again.",
+    description: "Admins: drop a date's override; the official calendar applies again.",
     authScopes: { staff: true },
     errors: {},
     args: { date: t.arg({ type: "Date", required: true }) },
@@ -1108,15 +1217,76 @@ builder.mutationFields((t) => ({
         }),
       ),
   }),
-  closeSuggestion: t.prismaField({
+  rateSuggestionByPhone: t.prismaField({
     type: "Suggestion",
     description:
-      "Deputy of the post: 办结. From RATED (满意/基本满意), or from REPLIED when the submitter has no account or has not rated within 5 working days of the reply.",
+      "Deputy of the post (or staff of its area): enter the rating a submitter without an account gave by phone (电话回访); recorded with who entered it, marked byPhone. Same steps as rateSuggestion. FORBIDDEN when the submitter has an account: they rate themselves.",
+    authScopes: { signedIn: true },
+    errors: {},
+    args: {
+      id: t.arg.id({ required: true }),
+      satisfaction: t.arg({ type: SatisfactionEnum, required: true }),
+      comment: t.arg.string({ validate: z.string().trim().max(500, "评价不超过500字").nullish() }),
+    },
+    resolve: async (query, _root, args, ctx) =>
+      reread(
+        query,
+        ctx,
+        await rateSuggestionByPhone(ctx, {
+          suggestionId: parseId(args.id, "id"),
+          satisfaction: args.satisfaction,
+          comment: args.comment,
+        }),
+      ),
+  }),
+  closeSuggestion: t.prismaField({
+    type: "Suggestion",
+    description: `Deputy of the post: 办结. From RATED (满意/基本满意), or from REPLIED without a rating once unratedCloseFrom has come: ${RATING_WINDOW_WORKING_DAYS} working days after the reply (the submitter has an account), ${PHONE_FOLLOW_UP_DAYS} days after it (no account: rate by phone first when they can be reached).`,
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), note: t.arg.string({ validate: note }) },
     resolve: async (query, _root, args, ctx) =>
       reread(query, ctx, await closeSuggestion(ctx, { suggestionId: parseId(args.id, "id"), note: args.note })),
+  }),
+  setSuggestionPublication: t.prismaField({
+    type: "Suggestion",
+    description:
+      "The submitter: give (allow: true) or withdraw (allow: false) consent to show it on the public board, at any time.",
+    authScopes: { signedIn: true },
+    errors: {},
+    args: { id: t.arg.id({ required: true }), allow: t.arg.boolean({ required: true }) },
+    resolve: async (query, _root, args, ctx) =>
+      reread(
+        query,
+        ctx,
+        await setSuggestionPublication(ctx, { suggestionId: parseId(args.id, "id"), allow: args.allow }),
+      ),
+  }),
+  hideSuggestion: t.prismaField({
+    type: "Suggestion",
+    description:
+      "Deputy of the post or staff of its area: take it off the public board, whatever the consent, with a reason (audited; handlers only see it).",
+    authScopes: { signedIn: true },
+    errors: {},
+    args: {
+      id: t.arg.id({ required: true }),
+      reason: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(1, "请填写撤下的原因").max(500, "原因不超过500字"),
+      }),
+    },
+    resolve: async (query, _root, args, ctx) =>
+      reread(query, ctx, await hideSuggestion(ctx, { suggestionId: parseId(args.id, "id"), reason: args.reason })),
+  }),
+  unhideSuggestion: t.prismaField({
+    type: "Suggestion",
+    description:
+      "Deputy of the post or staff of its area: put it back on the public board (if the submitter still consents).",
+    authScopes: { signedIn: true },
+    errors: {},
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) =>
+      reread(query, ctx, await unhideSuggestion(ctx, { suggestionId: parseId(args.id, "id") })),
   }),
   followSuggestion: t.boolean({
     description:

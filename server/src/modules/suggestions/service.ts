@@ -1,13 +1,13 @@
 import type { Viewer } from "../../auth/viewer.js";
 import type { Context } from "../../context.js";
 import { AppError, ErrorCode, forbidden, invalid, notFound, unauthenticated } from "../../errors.js";
-import type {
+import {
   Prisma,
-  PrismaClient,
-  Satisfaction,
-  SuggestionCategory,
-  SuggestionStatus,
-  TransferRole,
+  type PrismaClient,
+  type Satisfaction,
+  type SuggestionCategory,
+  type SuggestionStatus,
+  type TransferRole,
 } from "../../generated/prisma/client.js";
 import { assertTransition } from "../../lifecycle.js";
 import type { Logger } from "../../logger.js";
@@ -16,6 +16,8 @@ import { normalisePhone } from "../accounts/phone.js";
 import { claimPhotos } from "../attachments/service.js";
 import { recordAudit } from "../audit/service.js";
 import { announce } from "../notifications/service.js";
+import { fitSms, type SmsSender } from "../notifications/sms.js";
+import { maskPersonalNumbers } from "../shared/redact.js";
 import { accessSelection, isHandler, isPublic } from "./access.js";
 import {
   addWorkingDays,
@@ -48,7 +50,11 @@ export interface SuggestionDeps {
   prisma: PrismaClient;
   pubsub: AppPubSub;
   logger: Logger;
+  sms: SmsSender;
 }
+
+/** What a change needs to deliver what it owes once it commits (a request's context is one). */
+type Delivery = Pick<SuggestionDeps, "prisma" | "pubsub" | "logger" | "sms">;
 
 /** What happened to a suggestion; clients refetch on any of them. */
 export const SUGGESTION_EVENT_KINDS = [
@@ -68,6 +74,7 @@ export const SUGGESTION_EVENT_KINDS = [
   "CLOSED",
   "DUE_SOON",
   "OVERDUE",
+  "PUBLICATION_CHANGED",
 ] as const;
 export type SuggestionEventKind = (typeof SUGGESTION_EVENT_KINDS)[number];
 
@@ -111,6 +118,10 @@ export type LockedSuggestion = Omit<SuggestionState, "transfers"> & {
   title: string;
   areaId: number;
   allowPublish: boolean;
+  hiddenAt: Date | null;
+  /** Recorded for a submitter without an account: where text messages go. Private. */
+  submitterPhone: string | null;
+  post: { name: string };
   transfers: (SuggestionState["transfers"][number] & { department: { id: number; name: string } })[];
 };
 
@@ -119,6 +130,9 @@ const lockedSelection = {
   title: true,
   areaId: true,
   allowPublish: true,
+  hiddenAt: true,
+  submitterPhone: true,
+  post: { select: { name: true } },
   transfers: {
     select: { ...stateSelection.transfers.select, department: { select: { id: true, name: true } } },
     orderBy: { id: "asc" },
@@ -139,9 +153,15 @@ interface PendingNotification {
 class Outbox {
   readonly events: { kind: SuggestionEventKind; transferId: number | null }[] = [];
   readonly recipients = new Set<number>();
+  readonly texts: { phone: string; text: string }[] = [];
 
   event(kind: SuggestionEventKind, transferId: number | null = null) {
     this.events.push({ kind, transferId });
+  }
+
+  /** A text message, sent once the change commits (a gateway cannot take part in the transaction). */
+  text(phone: string, text: string) {
+    this.texts.push({ phone, text });
   }
 
   async notify(tx: Tx, suggestionId: number, actorId: number | null, notification: PendingNotification) {
@@ -160,8 +180,14 @@ class Outbox {
     for (const id of recipients) this.recipients.add(id);
   }
 
-  /** After commit: live events for the suggestion's watchers and workbenches, and the bells. */
-  async flush(deps: Pick<SuggestionDeps, "prisma" | "pubsub">, suggestionId: number) {
+  /** After commit: live events for the suggestion's watchers and workbenches, the bells, the texts. */
+  async flush(deps: Delivery, suggestionId: number) {
+    for (const { phone, text } of this.texts) {
+      // What was committed stays committed: a gateway failure is logged for an operator to resend.
+      await deps.sms.send(phone, text).catch((error: unknown) => {
+        deps.logger.error({ err: error, suggestionId }, "text message failed");
+      });
+    }
     if (!this.events.length && !this.recipients.size) return;
     const routing = await deps.prisma.suggestion.findUnique({
       where: { id: suggestionId },
@@ -200,7 +226,7 @@ export interface Work {
  * and each sees the state the previous one left. Nothing is published unless it commits.
  */
 export async function withLockedSuggestion<T>(
-  deps: Pick<SuggestionDeps, "prisma" | "pubsub">,
+  deps: Delivery,
   suggestionId: number,
   work: (w: Work) => Promise<T>,
   options: { calendar?: WorkCalendar; now?: Date } = {},
@@ -218,7 +244,10 @@ export async function withLockedSuggestion<T>(
         where: { id: suggestionId },
         select: lockedSelection,
       })) as LockedSuggestion;
-      return work({ tx, s, out, calendar, today: today(now), now });
+      const result = await work({ tx, s, out, calendar, today: today(now), now });
+      // Whatever the work changed (status, transfers), the stored due and urgency dates follow.
+      await refreshUrgency(tx, { suggestionId });
+      return result;
     },
     // Changes to one suggestion queue on its row lock; give the queue time before giving up.
     { maxWait: 10_000, timeout: 20_000 },
@@ -281,7 +310,7 @@ export async function applyTransition(
   assertTransition(suggestionLifecycle, s.status, to, "Suggestion");
   const changed = await w.tx.suggestion.updateMany({
     where: { id: s.id, status: s.status },
-    data: { status: to, ...transitionColumns(s, to, w.now), ...extra.columns },
+    data: { status: to, statusChangedAt: w.now, ...transitionColumns(s, to, w.now), ...extra.columns },
   });
   if (changed.count !== 1) throw new AppError(ErrorCode.CONFLICT, "该意见建议已被他人处理，请刷新");
   await recordAudit(w.tx, {
@@ -300,29 +329,60 @@ export async function applyTransition(
   w.out.event(to);
 }
 
-/** Keeps Suggestion.dueOn = the earliest due date among the current round's open transfers. */
-async function refreshDueOn(tx: Tx, suggestionId: number) {
-  await tx.$executeRaw`
-    UPDATE "Suggestion" s SET "dueOn" = (
-      SELECT MIN(t."dueOn") FROM "SuggestionTransfer" t
-      WHERE t."suggestionId" = s.id AND t.round = s.round AND t.status IN ('PENDING', 'IN_PROGRESS')
-    )
-    WHERE s.id = ${suggestionId}`;
-}
+/**
+ * Days a step that waits for the post's deputies (accepting, transferring, re-transferring, a
+ * phone follow-up, closing) may wait before it is as urgent as a transfer due that day.
+ */
+export const DEPUTY_ACTION_DAYS = 3;
 
-/** Recomputes every stored due date that disagrees with the transfers (rows written outside this service). */
-export async function repairDueDates(prisma: Pick<PrismaClient, "$executeRaw">): Promise<number> {
-  return prisma.$executeRaw`
+/** Roughly RATING_WINDOW_WORKING_DAYS in calendar days: a resident's turn to rate before it is the deputy's. */
+const RATING_WAIT_DAYS = 7;
+
+/**
+ * Keeps two stored dates in step with a suggestion's state, in the caller's transaction (`only`:
+ * one suggestion; none: every one — rows written outside this service, such as the demo's):
+ *
+ * - dueOn: the earliest due date among the current round's open transfers (the overdue and
+ *   due-soon flags and filters);
+ * - urgentOn: what the inbox's URGENCY order sorts by, so that the deputy's own steps do not sink
+ *   below transfers due weeks away. While a department is handling it, that is dueOn. When it
+ *   waits for the deputies — SUBMITTED (受理), ACCEPTED (转办, also after every department sent it
+ *   back), SUPERVISING or being handled without an open transfer (转办 again), RATED (办结), REPLIED
+ *   to someone without an account (电话回访) — it is the day the wait began plus DEPUTY_ACTION_DAYS:
+ *   a new one ranks with transfers due in three days, one waiting for two weeks among those eleven
+ *   days overdue. REPLIED to a resident with an account waits for their rating first (RATING_WAIT_DAYS
+ *   more). DECLINED and CLOSED have none and sort last.
+ */
+export async function refreshUrgency(db: Pick<PrismaClient, "$executeRaw">, only?: { suggestionId: number }) {
+  const scope = only ? Prisma.sql`s.id = ${only.suggestionId}` : Prisma.sql`TRUE`;
+  const waited = (since: Prisma.Sql, extraDays: Prisma.Sql = Prisma.sql`0`) =>
+    Prisma.sql`((${since}) AT TIME ZONE 'Asia/Shanghai')::date + (${extraDays})::int + ${DEPUTY_ACTION_DAYS}::int`;
+  return db.$executeRaw`
     WITH computed AS (
-      SELECT s.id, MIN(t."dueOn") AS due
+      SELECT s.id, s.status, s."createdAt", s."submitterId",
+        MIN(t."dueOn") FILTER (WHERE t.round = s.round AND t.status IN ('PENDING', 'IN_PROGRESS')) AS due,
+        -- The deputy's turn began at the last status change, or at the round's last return.
+        GREATEST(s."statusChangedAt", MAX(t."returnedAt") FILTER (WHERE t.round = s.round)) AS since
       FROM "Suggestion" s
-      LEFT JOIN "SuggestionTransfer" t
-        ON t."suggestionId" = s.id AND t.round = s.round AND t.status IN ('PENDING', 'IN_PROGRESS')
-      WHERE s."dueOn" IS NOT NULL OR t.id IS NOT NULL
+      LEFT JOIN "SuggestionTransfer" t ON t."suggestionId" = s.id
+      WHERE ${scope}
       GROUP BY s.id
+    ),
+    urgency AS (
+      SELECT id, due, CASE
+        WHEN status = 'SUBMITTED' THEN ${waited(Prisma.sql`"createdAt"`)}
+        WHEN status IN ('ACCEPTED', 'RATED') THEN ${waited(Prisma.sql`since`)}
+        WHEN status IN ('TRANSFERRED', 'IN_PROGRESS', 'SUPERVISING') THEN COALESCE(due, ${waited(Prisma.sql`since`)})
+        WHEN status = 'REPLIED' THEN ${waited(
+          Prisma.sql`since`,
+          Prisma.sql`CASE WHEN "submitterId" IS NULL THEN 0 ELSE ${RATING_WAIT_DAYS}::int END`,
+        )}
+      END AS urgent
+      FROM computed
     )
-    UPDATE "Suggestion" s SET "dueOn" = computed.due
-    FROM computed WHERE s.id = computed.id AND s."dueOn" IS DISTINCT FROM computed.due`;
+    UPDATE "Suggestion" s SET "dueOn" = u.due, "urgentOn" = u.urgent
+    FROM urgency u
+    WHERE s.id = u.id AND (s."dueOn" IS DISTINCT FROM u.due OR s."urgentOn" IS DISTINCT FROM u.urgent)`;
 }
 
 // ───────────────────────────── who gets told ─────────────────────────────
@@ -344,6 +404,19 @@ export async function handlersOf(tx: Tx | PrismaClient, departmentIds: number[])
   return grants.map((g) => g.accountId);
 }
 
+/**
+ * STAFF of the suggestion's area: holders of a STAFF grant on that area or any above it (the 居委会,
+ * the street …). Administrators are not paged for every case; they watch the dashboards.
+ */
+export async function areaStaffOf(tx: Tx | PrismaClient, areaPath: string): Promise<number[]> {
+  const areaIds = areaPath.split("/").filter(Boolean).map(Number);
+  const grants = await tx.roleGrant.findMany({
+    where: { role: "STAFF", areaId: { in: areaIds }, revokedAt: null },
+    select: { accountId: true },
+  });
+  return grants.map((g) => g.accountId);
+}
+
 async function followersOf(tx: Tx, suggestionId: number): Promise<number[]> {
   const follows = await tx.follow.findMany({
     where: { subjectType: "SUGGESTION", subjectId: suggestionId },
@@ -360,12 +433,13 @@ async function follow(tx: Tx, accountId: number, suggestionId: number) {
   });
 }
 
+/** Followers may be anyone who reads the public board: they get the title as it reads there. */
 async function tellFollowers(w: Work, actorId: number | null, kind: string, title: string, body?: string) {
   await w.out.notify(w.tx, w.s.id, actorId, {
     recipientIds: await followersOf(w.tx, w.s.id),
     kind,
     title,
-    body: body ?? `“${w.s.title}”`,
+    body: maskPersonalNumbers(body ?? `“${w.s.title}”`),
   });
 }
 
@@ -460,6 +534,7 @@ export async function submitSuggestion(
       title: "收到新的意见建议",
       body: `“${content.title}”（${post.name}），请及时受理。`,
     });
+    await refreshUrgency(tx, { suggestionId: suggestion.id });
     return { suggestion, out };
   });
   await created.out.flush(ctx, created.suggestion.id);
@@ -562,6 +637,7 @@ export async function recordSuggestion(
         role,
       });
     }
+    await refreshUrgency(tx, { suggestionId: suggestion.id });
     return { suggestion, out };
   });
   await created.out.flush(ctx, created.suggestion.id);
@@ -671,26 +747,23 @@ async function createTransfers(
   const role = actorRole(ctx.viewer, w.s);
   const planned = await validateTransfers(w, specs, mode);
   for (const plan of planned) {
-    // A department that sent it back this round may be asked again: the same row is reopened.
-    const data = {
-      role: plan.role,
-      status: "PENDING" as const,
-      dueOn: toDbDate(plan.dueOn),
-      note,
-      transferredById: actorId,
-      transferredAt: w.now,
-      returnReason: null,
-      returnedAt: null,
-      completedAt: null,
-      remindedAt: null,
-      overdueNotifiedAt: null,
-    };
-    const transfer = await w.tx.suggestionTransfer.upsert({
-      where: {
-        suggestionId_departmentId_round: { suggestionId: w.s.id, departmentId: plan.department.id, round: w.s.round },
+    // A department that sent it back this round may be asked again: a new row (the next attempt),
+    // so the returned one keeps when it was transferred and returned — the statistics of a past
+    // period read them as they stood.
+    const attempt =
+      w.s.transfers.filter((t) => t.departmentId === plan.department.id && t.round === w.s.round).length + 1;
+    const transfer = await w.tx.suggestionTransfer.create({
+      data: {
+        suggestionId: w.s.id,
+        departmentId: plan.department.id,
+        round: w.s.round,
+        attempt,
+        role: plan.role,
+        dueOn: toDbDate(plan.dueOn),
+        note,
+        transferredById: actorId,
+        transferredAt: w.now,
       },
-      create: { ...data, suggestionId: w.s.id, departmentId: plan.department.id, round: w.s.round },
-      update: data,
     });
     await recordAudit(w.tx, {
       actorId,
@@ -721,7 +794,6 @@ async function createTransfers(
     await applyTransition(w, "TRANSFERRED", { id: actorId, role }, { data: { note } });
     await tellFollowers(w, actorId, "suggestion.transferred", "您的意见建议已转办");
   }
-  await refreshDueOn(w.tx, w.s.id);
 }
 
 /**
@@ -901,7 +973,6 @@ export async function returnTransfer(ctx: Context, options: { transferId: number
         { data: { reason, departmentName: transfer.department.name } },
       );
     }
-    await refreshDueOn(w.tx, w.s.id);
     await tellDeputies(
       w,
       actorId,
@@ -939,7 +1010,6 @@ export async function completeTransfer(ctx: Context, options: { transferId: numb
       },
     });
     w.out.event("TRANSFER_COMPLETED", transfer.id);
-    await refreshDueOn(w.tx, w.s.id);
     return transfer.id;
   });
 }
@@ -974,7 +1044,6 @@ export async function replySuggestion(ctx: Context, options: { suggestionId: num
       { id: actorId, role },
       { data: { replyId: reply.id, departmentName: lead?.department.name ?? null } },
     );
-    await refreshDueOn(w.tx, w.s.id);
     await tellFollowers(
       w,
       actorId,
@@ -991,43 +1060,107 @@ export async function replySuggestion(ctx: Context, options: { suggestionId: num
         `${lead.department.name}已答复“${w.s.title}”。`,
       );
     }
+    await textReplyToSubmitter(w, body);
     return w.s.id;
   });
 }
 
-/** The submitter rates the reply. 不满意 (with a reason) reopens it under supervision for another round. */
-export async function rateSuggestion(
-  ctx: Context,
-  options: { suggestionId: number; satisfaction: Satisfaction; comment?: string | null },
-) {
+/**
+ * A submitter without an account (recorded at a reception with a phone) hears of the reply by text
+ * message; a deputy then calls them for their rating (rateSuggestionByPhone).
+ */
+async function textReplyToSubmitter(w: Work, body: string) {
+  if (w.s.submitterId !== null || !w.s.submitterPhone) return;
+  w.out.text(
+    w.s.submitterPhone,
+    `${fitSms(`【共治】您在${w.s.post.name}反映的“${w.s.title}”已答复：${body}`, 170)}人大代表将电话回访，听取您的评价。`,
+  );
+  await recordAudit(w.tx, {
+    actorId: null,
+    action: "suggestion.textNotice",
+    subjectType: "SUGGESTION",
+    subjectId: w.s.id,
+    areaId: w.s.areaId,
+    // Never the number: the handlers read it on the suggestion.
+    data: { actorRole: "SYSTEM", round: w.s.round, about: "REPLIED" },
+  });
+}
+
+export interface RatingInput {
+  suggestionId: number;
+  satisfaction: Satisfaction;
+  comment?: string | null;
+}
+
+function ratingComment(options: RatingInput): string | null {
   const comment = options.comment?.trim() || null;
   if (options.satisfaction === "UNSATISFIED" && !comment) throw invalid("comment", "请说明不满意的原因，以便督办");
+  return comment;
+}
+
+/**
+ * Records the round's rating: REPLIED → RATED, and on 不满意 at once RATED → SUPERVISING for
+ * another round. `byPhone`: a deputy (or staff) entered what the submitter said on the phone.
+ */
+async function recordRating(
+  w: Work,
+  rating: {
+    actor: { id: number; role: ActorRole };
+    byPhone: boolean;
+    satisfaction: Satisfaction;
+    comment: string | null;
+  },
+) {
+  const { actor, byPhone, satisfaction, comment } = rating;
+  await w.tx.suggestionRating.create({
+    data: { suggestionId: w.s.id, round: w.s.round, raterId: actor.id, satisfaction, comment, byPhone },
+  });
+  await applyTransition(w, "RATED", actor, { data: { satisfaction, byPhone } });
+  const label = SATISFACTION_LABELS[satisfaction];
+  const who = byPhone ? "电话回访" : "居民评价";
+  if (satisfaction === "UNSATISFIED") {
+    await applyTransition(w, "SUPERVISING", actor, { data: { comment, byPhone } });
+    await tellDeputies(
+      w,
+      actor.id,
+      "suggestion.supervising",
+      byPhone ? "电话回访：居民对答复不满意，请督办" : "居民对答复不满意，请督办",
+      `“${w.s.title}”：${comment}。请再次转办并督促办理。`,
+    );
+  } else {
+    await tellDeputies(w, actor.id, "suggestion.rated", `${who}：${label}`, `“${w.s.title}”可以办结了。`);
+  }
+}
+
+/** The submitter rates the reply. 不满意 (with a reason) reopens it under supervision for another round. */
+export async function rateSuggestion(ctx: Context, options: RatingInput) {
+  const comment = ratingComment(options);
   return withLockedSuggestion(ctx, options.suggestionId, async (w) => {
     requireAction(ctx, w, "RATE");
-    const actorId = ctx.viewer.accountId as number;
-    await w.tx.suggestionRating.create({
-      data: { suggestionId: w.s.id, round: w.s.round, raterId: actorId, satisfaction: options.satisfaction, comment },
+    await recordRating(w, {
+      actor: { id: ctx.viewer.accountId as number, role: "SUBMITTER" },
+      byPhone: false,
+      satisfaction: options.satisfaction,
+      comment,
     });
-    await applyTransition(
-      w,
-      "RATED",
-      { id: actorId, role: "SUBMITTER" },
-      { data: { satisfaction: options.satisfaction } },
-    );
-    const label = SATISFACTION_LABELS[options.satisfaction];
-    if (options.satisfaction === "UNSATISFIED") {
-      await applyTransition(w, "SUPERVISING", { id: actorId, role: "SUBMITTER" }, { data: { comment } });
-      await refreshDueOn(w.tx, w.s.id);
-      await tellDeputies(
-        w,
-        actorId,
-        "suggestion.supervising",
-        "居民对答复不满意，请督办",
-        `“${w.s.title}”：${comment}。请再次转办并督促办理。`,
-      );
-    } else {
-      await tellDeputies(w, actorId, "suggestion.rated", `居民评价：${label}`, `“${w.s.title}”可以办结了。`);
-    }
+    return w.s.id;
+  });
+}
+
+/**
+ * 电话回访: a deputy of the post (or staff of its area) enters the rating a submitter without an
+ * account gave on the phone. Refused when the submitter has an account: they rate themselves.
+ */
+export async function rateSuggestionByPhone(ctx: Context, options: RatingInput) {
+  const comment = ratingComment(options);
+  return withLockedSuggestion(ctx, options.suggestionId, async (w) => {
+    requireAction(ctx, w, "RATE_BY_PHONE");
+    await recordRating(w, {
+      actor: { id: ctx.viewer.accountId as number, role: actorRole(ctx.viewer, w.s) },
+      byPhone: true,
+      satisfaction: options.satisfaction,
+      comment,
+    });
     return w.s.id;
   });
 }

@@ -10,8 +10,9 @@ import type {
 import { factories, type Person, uniqueSuffix } from "../../testing/factories.js";
 import { startTestApp, type TestApp } from "../../testing/harness.js";
 import { toDbDate } from "./calendar.js";
+import { csvCell } from "./export.js";
 import { decimal } from "./stats.js";
-import { type SuggestionWorld, suggestionWorld } from "./testing.js";
+import { api, type SuggestionWorld, submitted, suggestionWorld } from "./testing.js";
 
 // The annual-report figures, checked one by one against a known set of suggestions whose figures
 // were counted by hand (the comments show the count). The period is September–October 2025, which
@@ -699,6 +700,7 @@ describe("export for the annual report", () => {
       "办结",
       "办结率(%)",
       "评价",
+      "其中电话回访",
       "满意",
       "基本满意",
       "不满意",
@@ -707,9 +709,9 @@ describe("export for the annual report", () => {
       "超期",
     ]);
     expect(rows.slice(1)).toEqual([
-      [w.post.name, "6", "4", "1", "4", "3", "2", "50.00", "3", "1", "1", "1", "66.67", "9.50", "3"],
-      [w.otherPost.name, "2", "2", "0", "2", "1", "1", "50.00", "0", "0", "0", "0", "", "12.00", "0"],
-      ["合计", "8", "6", "1", "6", "4", "3", "50.00", "3", "1", "1", "1", "66.67", "10.33", "3"],
+      [w.post.name, "6", "4", "1", "4", "3", "2", "50.00", "3", "0", "1", "1", "1", "66.67", "9.50", "3"],
+      [w.otherPost.name, "2", "2", "0", "2", "1", "1", "50.00", "0", "0", "0", "0", "0", "", "12.00", "0"],
+      ["合计", "8", "6", "1", "6", "4", "3", "50.00", "3", "0", "1", "1", "1", "66.67", "10.33", "3"],
     ]);
   });
 
@@ -732,6 +734,7 @@ describe("export for the annual report", () => {
       "办结",
       "办结率(%)",
       "评价",
+      "其中电话回访",
       "满意",
       "基本满意",
       "不满意",
@@ -750,6 +753,7 @@ describe("export for the annual report", () => {
       3,
       75,
       2,
+      0,
       1,
       1,
       0,
@@ -757,7 +761,7 @@ describe("export for the annual report", () => {
       10.33,
       1,
     ]);
-    expect(sheet?.getRow(5).values).toEqual([undefined, "合计", 8, 6, 1, 6, 4, 3, 50, 3, 1, 1, 1, 66.67, 10.33, 3]);
+    expect(sheet?.getRow(5).values).toEqual([undefined, "合计", 8, 6, 1, 6, 4, 3, 50, 3, 0, 1, 1, 1, 66.67, 10.33, 3]);
     expect(workbook.getWorksheet("说明")?.rowCount).toBeGreaterThan(5);
   });
 
@@ -813,5 +817,84 @@ describe("export for the annual report", () => {
     expect(
       (await download("/exports/suggestions/other.csv", { authorization: `Bearer ${streetStaff.token}` })).status,
     ).toBe(404);
+  });
+});
+
+describe("CSV downloads", () => {
+  it("defuse cells a spreadsheet would run as formulas (OWASP CSV injection)", async () => {
+    expect(csvCell('=HYPERLINK("http://evil.example","点我")')).toBe(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
+    expect(["+1", "-1", "@SUM(A1)", "\tx", "\rx"].map(csvCell)).toEqual(["'+1", "'-1", "'@SUM(A1)", "'\tx", '"\'\rx"']);
+    expect([-3, 0, "66.67", "路灯 = 坏了", "a-b", null].map(csvCell)).toEqual([
+      "-3",
+      "0",
+      "66.67",
+      "路灯 = 坏了",
+      "a-b",
+      "",
+    ]);
+
+    // A resident's title, through the list download (in a month no other fixture uses).
+    await t.db.prisma.suggestion.create({
+      data: {
+        postId: w.post.id,
+        areaId: w.post.areaId,
+        category: "OTHER",
+        title: "=cmd|' /C calc'!A0",
+        content: "公式注入",
+        channel: "ONLINE",
+        submitterId: w.resident.account.id,
+        createdAt: at("2024-03-05"),
+      },
+    });
+    const s = await stats("POST", streetStaff.token, { from: "2024-03-01", to: "2024-03-31" });
+    const file = await download(s.listCsvUrl, { authorization: `Bearer ${streetStaff.token}` });
+    expect(file.status).toBe(200);
+    const rows = parseCsv(file.body.toString("utf8").slice(1));
+    expect(rows[1]?.[1]).toBe("'=cmd|' /C calc'!A0");
+  });
+});
+
+describe("a department asked again after sending it back", () => {
+  it("keeps each transfer as it was, so a past period's figures stand as they stood", async () => {
+    const a = api(t);
+    const s = await submitted(t, w, { title: "再次转办" });
+    await a.accept(w.deputy.token, s.id);
+    const first = await a.transfer(w.deputy.token, s.id, [{ departmentId: String(w.chengguan.id), role: "LEAD" }]);
+    const firstId = first.currentTransfers[0]?.id as string;
+    await a.ok(
+      "returnTransfer",
+      "(transferId: $transferId, reason: $reason)",
+      { transferId: firstId, reason: "需要补充材料" },
+      w.handler.token,
+      "id",
+    );
+    const second = await a.transfer(w.deputy.token, s.id, [{ departmentId: String(w.chengguan.id), role: "LEAD" }]);
+    const rows = await t.db.prisma.suggestionTransfer.findMany({
+      where: { suggestionId: Number(s.id) },
+      orderBy: { id: "asc" },
+    });
+    expect(rows.map((r) => [r.departmentId, r.round, r.attempt, r.status])).toEqual([
+      [w.chengguan.id, 1, 1, "RETURNED"],
+      [w.chengguan.id, 1, 2, "PENDING"],
+    ]);
+    expect(second.currentTransfers.map((tr) => tr.status)).toEqual(["RETURNED", "PENDING"]);
+
+    // Say it all happened in 2024: received and first transferred in May, sent back in June,
+    // transferred again now. May's figures: transferred to 城管, open, not yet due.
+    await t.db.prisma.suggestion.update({
+      where: { id: Number(s.id) },
+      data: { createdAt: at("2024-05-06"), acceptedAt: at("2024-05-06", 11) },
+    });
+    await t.db.prisma.suggestionTransfer.update({
+      where: { id: Number(firstId) },
+      data: { transferredAt: at("2024-05-07"), dueOn: toDbDate("2024-06-10"), returnedAt: at("2024-06-03") },
+    });
+    const may = await stats("DEPARTMENT", streetStaff.token, { from: "2024-05-01", to: "2024-05-31" }, w.post.id);
+    expect(may.total).toMatchObject({ received: 1, accepted: 1, transferred: 1, overdue: 0 });
+    expect(may.rows.map((r) => [r.key, r.received, r.transferred])).toEqual([[String(w.chengguan.id), 1, 1]]);
+    // By the end of June it had been sent back, and was not transferred again until now.
+    const june = await stats("DEPARTMENT", streetStaff.token, { from: "2024-05-01", to: "2024-06-30" }, w.post.id);
+    expect(june.total).toMatchObject({ received: 1, transferred: 1, overdue: 0 });
+    expect(june.rows).toEqual([]);
   });
 });

@@ -32,6 +32,8 @@ export interface StatsFigures {
   replied: number;
   closed: number;
   rated: number;
+  /** Of the rated, those whose latest rating a deputy took by phone (电话回访). */
+  ratedByPhone: number;
   satisfied: number;
   basicallySatisfied: number;
   unsatisfied: number;
@@ -68,7 +70,9 @@ export const STATS_DEFINITIONS = {
   replied: "Of those, replied to (答复) at least once by the end of the period.",
   closed: "Of those, closed (办结) by the end of the period.",
   closureRate: "办结率 = closed / accepted.",
-  rated: "Of those, rated by the submitter by the end of the period; each counts once, with its latest rating.",
+  rated:
+    "Of those, rated by the end of the period — by the submitter, or by phone (a deputy's call to a submitter without an account, entered on their behalf); each counts once, with its latest rating.",
+  ratedByPhone: "Of the rated, those whose latest rating was taken by phone (电话回访).",
   satisfactionRate: "满意率 = (满意 + 基本满意) / rated, each suggestion by its latest rating.",
   averageHandlingWorkingDays:
     "Mean, over the closed ones, of the working days from the date received to the date closed (the receiving day not counted; weekends, public holidays and the street office's calendar overrides excluded).",
@@ -175,6 +179,7 @@ const zero = (): StatsFigures => ({
   replied: 0,
   closed: 0,
   rated: 0,
+  ratedByPhone: 0,
   satisfied: 0,
   basicallySatisfied: 0,
   unsatisfied: 0,
@@ -190,6 +195,7 @@ export interface Facts {
   replied: boolean;
   closed: boolean;
   rating: Satisfaction | null;
+  ratedByPhone: boolean;
   handlingWorkingDays: number | null;
   overdue: boolean;
 }
@@ -206,6 +212,7 @@ function add(into: StatsFigures, facts: Facts, overdue = facts.overdue) {
   }
   if (facts.rating) {
     into.rated += 1;
+    if (facts.ratedByPhone) into.ratedByPhone += 1;
     if (facts.rating === "SATISFIED") into.satisfied += 1;
     else if (facts.rating === "BASICALLY_SATISFIED") into.basicallySatisfied += 1;
     else into.unsatisfied += 1;
@@ -279,7 +286,10 @@ export async function loadPeriod(
         orderBy: { id: "asc" },
       },
       replies: { select: { round: true, createdAt: true }, orderBy: { round: "asc" } },
-      ratings: { select: { round: true, satisfaction: true, createdAt: true }, orderBy: { round: "asc" } },
+      ratings: {
+        select: { round: true, satisfaction: true, byPhone: true, createdAt: true },
+        orderBy: { round: "asc" },
+      },
     },
     orderBy: { id: "asc" },
   });
@@ -307,6 +317,7 @@ export function factsAt(s: PeriodSuggestion, clock: { cutoff: Date; asOf: IsoDat
     replied: s.replies.some((r) => before(r.createdAt, cutoff)),
     closed,
     rating: ratings.at(-1)?.satisfaction ?? null,
+    ratedByPhone: ratings.at(-1)?.byPhone ?? false,
     handlingWorkingDays: closed
       ? workingDaysBetween(calendar, shanghaiDate(s.createdAt), shanghaiDate(s.closedAt as Date))
       : null,

@@ -1,5 +1,5 @@
 import type { Area, Department, LiaisonPost } from "../../generated/prisma/client.js";
-import { type AreaTree, factories, type Person, uniqueSuffix } from "../../testing/factories.js";
+import { type AreaTree, factories, type Person, uniquePhone, uniqueSuffix } from "../../testing/factories.js";
 import type { GraphQLResponse, TestApp } from "../../testing/harness.js";
 import { APP_ERROR, failed, succeeded } from "../../testing/results.js";
 
@@ -157,6 +157,15 @@ export function api(t: TestApp) {
         token,
       ),
     close: (token: string, id: string) => ok("closeSuggestion", "(id: $id)", { id }, token),
+    rateByPhone: (token: string, id: string, satisfaction: string, comment?: string) =>
+      ok(
+        "rateSuggestionByPhone",
+        "(id: $id, satisfaction: $satisfaction, comment: $comment)",
+        { id, satisfaction, comment },
+        token,
+      ),
+    record: (token: string, input: Vars) =>
+      ok("recordSuggestion", "(input: $recordInput)", { recordInput: input }, token),
     read: async (token: string | undefined, id: string, fields = SUGGESTION_FIELDS) => {
       const response = await t.gql<{ suggestion: SuggestionResult | null }>(
         `query($id: ID!) { suggestion(id: $id) { ${fields} } }`,
@@ -171,6 +180,7 @@ export function api(t: TestApp) {
 
 const VAR_TYPES: Record<string, string> = {
   input: "SubmitSuggestionInput!",
+  recordInput: "RecordSuggestionInput!",
   id: "ID!",
   transferId: "ID!",
   transfers: "[TransferInput!]!",
@@ -180,6 +190,7 @@ const VAR_TYPES: Record<string, string> = {
   satisfaction: "Satisfaction!",
   comment: "String",
   follow: "Boolean",
+  allow: "Boolean!",
   photoIds: "[ID!]",
 };
 
@@ -192,6 +203,23 @@ export async function submitted(t: TestApp, w: SuggestionWorld, overrides: Vars 
     content: "三林路北段路灯坏了一个月",
     place: "三林路北段",
     allowPublish: true,
+    ...overrides,
+  });
+}
+
+/**
+ * Recorded by `world.deputy` at the post for someone without an account (name and a phone no
+ * account has), accepted at once.
+ */
+export async function recordedWithoutAccount(t: TestApp, w: SuggestionWorld, overrides: Vars = {}) {
+  return api(t).record(w.deputy.token, {
+    postId: String(w.post.id),
+    name: "王师傅",
+    phone: uniquePhone(),
+    category: "TRANSPORT",
+    title: `路口缺红绿灯${uniqueSuffix()}`,
+    content: "上下学很危险",
+    allowPublish: false,
     ...overrides,
   });
 }

@@ -29,15 +29,25 @@ import { useSession } from "../../../session/SessionProvider";
 import { formatDay, formatTimeSpan } from "../shared/dates";
 import { HandlingHistory } from "../shared/HandlingHistory";
 import { PhotoGallery } from "../shared/PhotoGallery";
+import { HideControls, PublicationState } from "../shared/Publication";
 import { DueTag, SuggestionStatusTag, TransferRoleTag, TransferStatusTag } from "../shared/SuggestionTags";
 import { HandleSuggestionDocument, SuggestionChangedDocument } from "./documents";
+import { PhoneRatingDialog } from "./PhoneRatingDialog";
 import { type Step, StepDialog } from "./StepDialog";
 import { TransferDialog } from "./TransferDialog";
 
-type Dialog = Step | "TRANSFER" | "ADD";
+type Dialog = Step | "TRANSFER" | "ADD" | "PHONE_RATING";
 
 /** The buttons, in the order a handler meets them. */
-const ACTION_ORDER: SuggestionAction[] = ["ACCEPT", "TRANSFER", "ADD_TRANSFER", "REPLY", "CLOSE", "DECLINE"];
+const ACTION_ORDER: SuggestionAction[] = [
+  "ACCEPT",
+  "TRANSFER",
+  "ADD_TRANSFER",
+  "REPLY",
+  "RATE_BY_PHONE",
+  "CLOSE",
+  "DECLINE",
+];
 
 /**
  * 办理建议: everything a handler (a deputy of the post, or staff of its area) needs about one
@@ -163,7 +173,10 @@ export function HandleSuggestionPage() {
                 onRace={raced}
               />
             )}
-            {dialog && dialog !== "TRANSFER" && dialog !== "ADD" && (
+            {dialog === "PHONE_RATING" && (
+              <PhoneRatingDialog suggestion={suggestion} onClose={() => setDialog(null)} onDone={done} onRace={raced} />
+            )}
+            {dialog && dialog !== "TRANSFER" && dialog !== "ADD" && dialog !== "PHONE_RATING" && (
               <StepDialog
                 step={dialog}
                 suggestion={suggestion}
@@ -228,11 +241,12 @@ function ContentCard({ suggestion }: { suggestion: HandleSuggestionFragment }) {
     {
       key: "publish",
       label: t("suggestDeputy.handle.publish"),
-      children: s.isPublic
-        ? t("suggestDeputy.handle.isPublic")
-        : s.allowPublish
-          ? t("suggestDeputy.handle.publishLater")
-          : t("suggestDeputy.handle.notPublic"),
+      children: (
+        <Flex vertical gap={6} align="flex-start">
+          <PublicationState suggestion={s} />
+          <HideControls suggestion={s} />
+        </Flex>
+      ),
     },
   ];
   return (
@@ -262,6 +276,7 @@ const ACTION_ICONS: Record<SuggestionAction, ReactNode> = {
   ADD_TRANSFER: <PlusOutlined />,
   REPLY: <MessageOutlined />,
   CLOSE: <CheckOutlined />,
+  RATE_BY_PHONE: <PhoneOutlined />,
   RATE: null,
 };
 
@@ -271,6 +286,7 @@ const DIALOG_OF: Partial<Record<SuggestionAction, Dialog>> = {
   TRANSFER: "TRANSFER",
   ADD_TRANSFER: "ADD",
   REPLY: "REPLY",
+  RATE_BY_PHONE: "PHONE_RATING",
   CLOSE: "CLOSE",
 };
 
@@ -278,15 +294,31 @@ const DIALOG_OF: Partial<Record<SuggestionAction, Dialog>> = {
 const FINAL: SuggestionStatus[] = ["CLOSED", "DECLINED"];
 
 function ActionsCard({ suggestion, onOpen }: { suggestion: HandleSuggestionFragment; onOpen(dialog: Dialog): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const actions = ACTION_ORDER.filter((a) => suggestion.viewerActions.includes(a));
   const primary = actions.find((a) => a !== "DECLINE" && a !== "ADD_TRANSFER");
+  // A replied suggestion waits for a rating: online from a resident with an account, by the
+  // deputy's call from one without; unrated, it may be closed from `unratedCloseFrom` on.
+  const noAccount = !suggestion.submitter;
+  const closeFrom = suggestion.unratedCloseFrom ? formatDay(suggestion.unratedCloseFrom, i18n.language) : "";
   return (
     <Card title={t("suggestDeputy.handle.actions")} className="section-card handle-actions" data-testid="actions">
       <Flex vertical gap={12}>
         <Typography.Text type="secondary" className="handle-next" data-testid="next-step">
-          {t(`suggestDeputy.handle.next.${suggestion.status}`)}
+          {suggestion.status === "REPLIED" && noAccount
+            ? t("suggestDeputy.handle.next.REPLIED_NO_ACCOUNT")
+            : t(`suggestDeputy.handle.next.${suggestion.status}`)}
         </Typography.Text>
+        {suggestion.status === "REPLIED" && closeFrom && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="close-rule"
+            title={t(noAccount ? "suggestDeputy.handle.closeRuleNoAccount" : "suggestDeputy.handle.closeRule", {
+              date: closeFrom,
+            })}
+          />
+        )}
         {actions.length > 0 ? (
           <Flex vertical gap={8}>
             {actions.map((action) => {
@@ -310,7 +342,7 @@ function ActionsCard({ suggestion, onOpen }: { suggestion: HandleSuggestionFragm
         ) : (
           !FINAL.includes(suggestion.status) && (
             <Typography.Text className="handle-waiting" data-testid="waiting">
-              {t(`suggestDeputy.handle.waiting.${suggestion.status}`)}
+              {t(`suggestDeputy.handle.waiting.${suggestion.status}`, { date: closeFrom })}
             </Typography.Text>
           )
         )}
@@ -480,6 +512,11 @@ function RepliesCard({ suggestion }: { suggestion: HandleSuggestionFragment }) {
                     <Tag color={rating.satisfaction === "UNSATISFIED" ? "red" : "green"}>
                       {t(`suggestion.satisfaction.${rating.satisfaction}`)}
                     </Tag>
+                    {rating.byPhone && (
+                      <Tag icon={<PhoneOutlined />} data-testid="rating-by-phone">
+                        {t("suggestDeputy.handle.ratingByPhone", { name: rating.enteredByName ?? "" })}
+                      </Tag>
+                    )}
                     <Typography.Text type="secondary">{formatDateTime(rating.createdAt)}</Typography.Text>
                   </Flex>
                   {rating.comment && (

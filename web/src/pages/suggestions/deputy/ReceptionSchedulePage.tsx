@@ -2,6 +2,7 @@ import {
   CalendarOutlined,
   CheckOutlined,
   CloseOutlined,
+  EditOutlined,
   EnvironmentOutlined,
   FormOutlined,
   LeftOutlined,
@@ -210,7 +211,7 @@ export function ReceptionSchedulePage() {
           >
             <Flex vertical gap={12}>
               {days.map((day) => (
-                <DayCard key={day.id} day={day} onChanged={reload} />
+                <DayCard key={day.id} day={day} scope={scope} onChanged={reload} />
               ))}
             </Flex>
           </QueryState>
@@ -233,9 +234,18 @@ export function ReceptionSchedulePage() {
   );
 }
 
-function DayCard({ day, onChanged }: { day: ManagedDayFragment; onChanged(): void }) {
+function DayCard({
+  day,
+  scope,
+  onChanged,
+}: {
+  day: ManagedDayFragment;
+  scope: ReturnType<typeof useHandlerScope>;
+  onChanged(): void;
+}) {
   const { t, i18n } = useTranslation();
   const [cancelling, setCancelling] = useState(false);
+  const [editing, setEditing] = useState(false);
   const now = Date.now();
   const started = Date.parse(day.startsAt) <= now;
   const ended = Date.parse(day.endsAt) <= now;
@@ -293,6 +303,11 @@ function DayCard({ day, onChanged }: { day: ManagedDayFragment; onChanged(): voi
               </LinkButton>
             )}
             {!ended && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t("suggestDeputy.reception.edit")}
+              </Button>
+            )}
+            {!ended && (
               <Button danger icon={<StopOutlined />} onClick={() => setCancelling(true)}>
                 {t("suggestDeputy.reception.cancel")}
               </Button>
@@ -324,6 +339,19 @@ function DayCard({ day, onChanged }: { day: ManagedDayFragment; onChanged(): voi
           </Typography.Text>
         </section>
       </Flex>
+      {editing && (
+        <ScheduleDialog
+          posts={scope.posts}
+          deputyPostIds={scope.deputyPostIds}
+          isStaff={scope.isStaff}
+          day={day}
+          onClose={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            onChanged();
+          }}
+        />
+      )}
       {cancelling && (
         <CancelDialog
           day={day}

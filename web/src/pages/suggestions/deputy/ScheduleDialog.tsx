@@ -1,14 +1,14 @@
-import { App, Col, Form, type FormInstance, Input, InputNumber, Modal, Row, Select, Typography } from "antd";
+import { Alert, App, Col, Form, type FormInstance, Input, InputNumber, Modal, Row, Select, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { FormFailure } from "../../../components/FormFailure";
 import { namePathOf, useDescribeFailure } from "../../../components/failure";
 import { graphql } from "../../../gql";
-import type { ManagedPostFragment } from "../../../gql/graphql";
+import type { ManagedDayFragment, ManagedPostFragment } from "../../../gql/graphql";
 import { type AppFailure, useAppMutation } from "../../../graphql/outcome";
 import { useViewer } from "../../../session/ViewerProvider";
-import { shanghaiInstant, shanghaiToday } from "../shared/dates";
+import { shanghaiDateOf, shanghaiInstant, shanghaiTimeOf, shanghaiToday } from "../shared/dates";
 
 export const ManagedDayFields = graphql(`
   fragment ManagedDay on ReceptionDay {
@@ -33,6 +33,7 @@ export const ManagedDayFields = graphql(`
       name
       title
     }
+    deputyIds
     bookings {
       id
       subject
@@ -49,6 +50,20 @@ const ScheduleReceptionDayDocument = graphql(`
     scheduleReceptionDay(input: $input) {
       __typename
       ... on MutationScheduleReceptionDaySuccess {
+        data {
+          ...ManagedDay
+        }
+      }
+      ...Failure
+    }
+  }
+`);
+
+const UpdateReceptionDayDocument = graphql(`
+  mutation UpdateReceptionDay($id: ID!, $input: UpdateReceptionDayInput!) {
+    updateReceptionDay(id: $id, input: $input) {
+      __typename
+      ... on MutationUpdateReceptionDaySuccess {
         data {
           ...ManagedDay
         }
@@ -110,6 +125,8 @@ interface ScheduleDialogProps {
   /** Posts where the viewer is a deputy (they are on duty by default). */
   deputyPostIds: string[];
   isStaff: boolean;
+  /** Change this day instead of scheduling a new one (its post stays). */
+  day?: ManagedDayFragment;
   onClose(): void;
   onDone(): void;
 }
@@ -117,18 +134,23 @@ interface ScheduleDialogProps {
 /**
  * 安排接待日: post, date and hours (Beijing time), place, how many may book, the deputies on
  * duty and a note for residents. A deputy is on duty by default; staff pick from the post's
- * deputies (deputies cannot list their colleagues' accounts through the API).
+ * deputies (deputies cannot list their colleagues' accounts through the API). With `day`, the
+ * same form changes that day (修改接待日); residents who booked it are told of a new time or place.
  */
-export function ScheduleDialog({ posts, deputyPostIds, isStaff, onClose, onDone }: ScheduleDialogProps) {
+export function ScheduleDialog({ posts, deputyPostIds, isStaff, day, onClose, onDone }: ScheduleDialogProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { viewer } = useViewer();
   const describe = useDescribeFailure();
   const [form] = Form.useForm<ScheduleValues>();
   const [failure, setFailure] = useState<AppFailure | null>(null);
-  const [state, schedule] = useAppMutation(ScheduleReceptionDayDocument);
+  const [scheduleState, schedule] = useAppMutation(ScheduleReceptionDayDocument);
+  const [updateState, update] = useAppMutation(UpdateReceptionDayDocument);
+  const busy = scheduleState.fetching || updateState.fetching;
   const today = shanghaiToday();
-  const firstPost = posts.find((p) => deputyPostIds.includes(p.id)) ?? posts[0];
+  const firstPost = day
+    ? (posts.find((p) => p.id === day.post.id) ?? posts[0])
+    : (posts.find((p) => deputyPostIds.includes(p.id)) ?? posts[0]);
   const postId = Form.useWatch("postId", form) ?? firstPost?.id;
   const post = posts.find((p) => p.id === postId);
   const [grants] = useQuery({
@@ -141,6 +163,12 @@ export function ScheduleDialog({ posts, deputyPostIds, isStaff, onClose, onDone 
   const selfIsDeputy = Boolean(postId && deputyPostIds.includes(postId));
   const options = new Map<string, string>();
   if (self && selfIsDeputy) options.set(self.id, t("suggestDeputy.reception.me", { name: self.displayName }));
+  // Those on duty now, by their public names (a deputy editing cannot list their colleagues).
+  for (const [index, id] of (day?.deputyIds ?? []).entries()) {
+    // Both lists follow the duty rows; they line up unless a deputy has no public profile.
+    const deputy = day && day.deputies.length === day.deputyIds.length ? day.deputies[index] : undefined;
+    if (!options.has(id)) options.set(id, deputy ? `${deputy.name}（${deputy.title}）` : id);
+  }
   for (const edge of grants.data?.roleGrants.edges ?? []) {
     const grant = edge.node;
     if (grant.post?.id !== postId || options.has(grant.account.id)) continue;
@@ -153,24 +181,24 @@ export function ScheduleDialog({ posts, deputyPostIds, isStaff, onClose, onDone 
 
   const submit = async (values: ScheduleValues) => {
     setFailure(null);
-    const outcome = await schedule({
-      input: {
-        postId: values.postId,
-        startsAt: shanghaiInstant(values.date, values.startTime),
-        endsAt: shanghaiInstant(values.date, values.endTime),
-        place: values.place?.trim() || null,
-        capacity: values.capacity,
-        deputyIds: values.deputyIds?.length ? values.deputyIds : null,
-        note: values.note?.trim() || null,
-      },
-    });
+    const fields = {
+      startsAt: shanghaiInstant(values.date, values.startTime),
+      endsAt: shanghaiInstant(values.date, values.endTime),
+      place: values.place?.trim() || null,
+      capacity: values.capacity,
+      deputyIds: values.deputyIds?.length ? values.deputyIds : null,
+      note: values.note?.trim() || null,
+    };
+    const outcome = day
+      ? await update({ id: day.id, input: fields })
+      : await schedule({ input: { ...fields, postId: values.postId } });
     if (outcome.error) {
       const path = outcome.error.field ? formPath(outcome.error.field) : null;
       if (path) (form as FormInstance).setFields([{ name: path, errors: [describe(outcome.error)] }]);
       else setFailure(outcome.error);
       return;
     }
-    message.success(t("suggestDeputy.reception.scheduled"));
+    message.success(t(day ? "suggestDeputy.reception.updated" : "suggestDeputy.reception.scheduled"));
     onDone();
   };
 
@@ -178,10 +206,10 @@ export function ScheduleDialog({ posts, deputyPostIds, isStaff, onClose, onDone 
     <Modal
       open
       width={640}
-      title={t("suggestDeputy.reception.scheduleTitle")}
-      okText={t("suggestDeputy.reception.scheduleOk")}
+      title={t(day ? "suggestDeputy.reception.editTitle" : "suggestDeputy.reception.scheduleTitle")}
+      okText={t(day ? "suggestDeputy.reception.editOk" : "suggestDeputy.reception.scheduleOk")}
       cancelText={t("common.cancel")}
-      okButtonProps={{ loading: state.fetching, size: "large" }}
+      okButtonProps={{ loading: busy, size: "large" }}
       cancelButtonProps={{ size: "large" }}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -192,21 +220,43 @@ export function ScheduleDialog({ posts, deputyPostIds, isStaff, onClose, onDone 
         layout="vertical"
         requiredMark="optional"
         onFinish={submit}
-        initialValues={{
-          postId: firstPost?.id,
-          date: today,
-          startTime: "09:00",
-          endTime: "11:30",
-          capacity: 10,
-          deputyIds: self && firstPost && deputyPostIds.includes(firstPost.id) ? [self.id] : [],
-        }}
+        initialValues={
+          day
+            ? {
+                postId: day.post.id,
+                date: shanghaiDateOf(day.startsAt),
+                startTime: shanghaiTimeOf(day.startsAt),
+                endTime: shanghaiTimeOf(day.endsAt),
+                place: day.place,
+                capacity: day.capacity,
+                deputyIds: day.deputyIds,
+                note: day.note ?? undefined,
+              }
+            : {
+                postId: firstPost?.id,
+                date: today,
+                startTime: "09:00",
+                endTime: "11:30",
+                capacity: 10,
+                deputyIds: self && firstPost && deputyPostIds.includes(firstPost.id) ? [self.id] : [],
+              }
+        }
       >
+        {day && day.bookedCount > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            className="form-note"
+            title={t("suggestDeputy.reception.editNotice", { count: day.bookedCount })}
+          />
+        )}
         <Form.Item
           name="postId"
           label={t("suggestDeputy.reception.post")}
           rules={[{ required: true, message: t("suggestDeputy.record.postRequired") }]}
         >
           <Select
+            disabled={Boolean(day)}
             options={posts.map((p) => ({ value: p.id, label: p.name }))}
             onChange={(next: string) =>
               form.setFieldValue("deputyIds", self && deputyPostIds.includes(next) ? [self.id] : [])

@@ -173,6 +173,7 @@ export const HandleTransferFragment = graphql(`
 export const HandleSuggestionFragment = graphql(`
   fragment HandleSuggestion on Suggestion {
     ...SuggestionBadges
+    ...SuggestionPublication
     title
     content
     place
@@ -185,6 +186,7 @@ export const HandleSuggestionFragment = graphql(`
     declinedAt
     declineReason
     closedAt
+    unratedCloseFrom
     viewerActions
     viewerIsHandler
     submitterName
@@ -252,6 +254,8 @@ export const HandleSuggestionFragment = graphql(`
       round
       satisfaction
       comment
+      byPhone
+      enteredByName
       createdAt
     }
     history {
@@ -338,6 +342,20 @@ export const ReplySuggestionDocument = graphql(`
     replySuggestion(id: $id, body: $body) {
       __typename
       ... on MutationReplySuggestionSuccess {
+        data {
+          ...HandleSuggestion
+        }
+      }
+      ...Failure
+    }
+  }
+`);
+
+export const RateSuggestionByPhoneDocument = graphql(`
+  mutation RateSuggestionByPhone($id: ID!, $satisfaction: Satisfaction!, $comment: String) {
+    rateSuggestionByPhone(id: $id, satisfaction: $satisfaction, comment: $comment) {
+      __typename
+      ... on MutationRateSuggestionByPhoneSuccess {
         data {
           ...HandleSuggestion
         }

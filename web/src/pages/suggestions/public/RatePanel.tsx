@@ -8,7 +8,8 @@ import type { Satisfaction } from "../../../gql/graphql";
 import { type AppFailure, useAppMutation } from "../../../graphql/outcome";
 import { RateSuggestionDocument } from "./documents";
 
-const CHOICES: readonly { value: Satisfaction; icon: React.ReactNode }[] = [
+/** 满意 / 基本满意 / 不满意 with their faces (also the deputy's 电话回访 form). */
+export const SATISFACTION_CHOICES: readonly { value: Satisfaction; icon: React.ReactNode }[] = [
   { value: "SATISFIED", icon: <SmileOutlined /> },
   { value: "BASICALLY_SATISFIED", icon: <MehOutlined /> },
   { value: "UNSATISFIED", icon: <FrownOutlined /> },
@@ -60,7 +61,7 @@ export function RatePanel({ suggestionId }: { suggestionId: string }) {
           rules={[{ required: true, message: t("suggestResident.rate.chooseOne") }]}
         >
           <Radio.Group className="rate-choices">
-            {CHOICES.map((choice) => (
+            {SATISFACTION_CHOICES.map((choice) => (
               <Radio key={choice.value} value={choice.value} className={`rate-choice rate-${choice.value}`}>
                 <span aria-hidden className="rate-choice-icon">
                   {choice.icon}

@@ -169,8 +169,12 @@ export function ReceptionsPage() {
   const [openDayId, setOpenDayId] = useState<string | null>(null);
   const days = data?.receptionDays ?? [];
   const now = Date.now();
+  // Kept bookings, and those of a day the post called off (so the resident sees it was, not that
+  // their booking vanished), until the day would have ended.
   const upcomingBookings = (mine.data?.myReceptionBookings ?? []).filter(
-    (booking) => booking.status === "BOOKED" && new Date(booking.receptionDay.endsAt).getTime() > now,
+    (booking) =>
+      (booking.status === "BOOKED" || (booking.status === "CANCELLED" && booking.receptionDay.cancelledAt)) &&
+      new Date(booking.receptionDay.endsAt).getTime() > now,
   );
 
   return (
@@ -265,7 +269,7 @@ function MyBookingLine({ booking }: { booking: MyBooking }) {
   const { t, i18n } = useTranslation();
   const day = booking.receptionDay;
   return (
-    <div className="my-booking" data-testid="my-booking">
+    <div className={`my-booking${day.cancelledAt ? " is-cancelled" : ""}`} data-testid="my-booking">
       <Typography.Text strong>
         <CalendarOutlined aria-hidden /> {formatDay(day.startsAt, i18n.language)}{" "}
         {formatTimeRange(day.startsAt, day.endsAt, i18n.language)}

@@ -1,11 +1,4 @@
-import {
-  BellFilled,
-  BellOutlined,
-  EyeInvisibleOutlined,
-  EyeOutlined,
-  LoginOutlined,
-  ToolOutlined,
-} from "@ant-design/icons";
+import { BellFilled, BellOutlined, LoginOutlined, ToolOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Result, Row, Tag, Typography } from "antd";
 import { useCallback, useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -21,6 +14,7 @@ import { useAppMutation } from "../../../graphql/outcome";
 import { useSession } from "../../../session/SessionProvider";
 import { useViewer, type Viewer } from "../../../session/ViewerProvider";
 import { PhotoGallery } from "../shared/PhotoGallery";
+import { ConsentButton, PublicationState } from "../shared/Publication";
 import { PublicTimeline } from "../shared/PublicTimeline";
 import { DueTag, SuggestionStatusTag, TransferRoleTag, TransferStatusTag } from "../shared/SuggestionTags";
 import { FollowSuggestionDocument, SuggestionDetailChangedDocument, SuggestionDetailDocument } from "./documents";
@@ -180,11 +174,6 @@ export function SuggestionPage() {
 function SuggestionFacts({ suggestion }: { suggestion: Detail }) {
   const { t, i18n } = useTranslation();
   const formatDateTime = useFormatDateTime();
-  const publication = !suggestion.allowPublish
-    ? { icon: <EyeInvisibleOutlined />, text: t("suggestResident.detail.private") }
-    : suggestion.isPublic
-      ? { icon: <EyeOutlined />, text: t("suggestResident.detail.public") }
-      : { icon: <EyeInvisibleOutlined />, text: t("suggestResident.detail.publicLater") };
   return (
     <Card className="section-card suggestion-facts" data-testid="suggestion-facts">
       <Flex gap={8} align="center" wrap className="suggestion-status-line">
@@ -246,9 +235,17 @@ function SuggestionFacts({ suggestion }: { suggestion: Detail }) {
         ]}
       />
       {suggestion.viewerIsSubmitter && (
-        <Typography.Paragraph type="secondary" className="publication-note" data-testid="publication-note">
-          {publication.icon} {publication.text}
-        </Typography.Paragraph>
+        <Flex
+          gap={12}
+          wrap
+          align="center"
+          justify="space-between"
+          className="publication-note"
+          data-testid="publication-note"
+        >
+          <PublicationState suggestion={suggestion} />
+          <ConsentButton suggestion={suggestion} />
+        </Flex>
       )}
     </Card>
   );

@@ -6,6 +6,7 @@ import { graphql } from "../../../gql";
 export const SuggestionDetailFieldsFragmentDoc = graphql(`
   fragment SuggestionDetailFields on Suggestion {
     ...SuggestionBadges
+    ...SuggestionPublication
     title
     category
     content

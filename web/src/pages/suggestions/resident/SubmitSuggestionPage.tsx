@@ -165,7 +165,7 @@ export function SubmitSuggestionPage() {
         scrollToFirstError
         onFinish={send}
         onValuesChange={onValuesChange}
-        initialValues={{ allowPublish: true, photos: [] }}
+        initialValues={{ allowPublish: false, photos: [] }}
         className="suggestion-form"
       >
         <Card title={t("suggestResident.submit.sectionWhat")} className="section-card">

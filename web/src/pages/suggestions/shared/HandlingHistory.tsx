@@ -4,6 +4,8 @@ import {
   ClockCircleOutlined,
   CloseCircleOutlined,
   ExclamationCircleOutlined,
+  EyeInvisibleOutlined,
+  MessageOutlined,
   RollbackOutlined,
   SendOutlined,
 } from "@ant-design/icons";
@@ -34,6 +36,8 @@ export const HandlingHistoryFields = graphql(`
     dueOn
     reason
     satisfaction
+    byPhone
+    allowPublish
   }
 `);
 
@@ -101,6 +105,23 @@ function useDescribeStep() {
           icon: <ExclamationCircleOutlined />,
           reasonLabel: note,
         };
+      case "suggestion.hide":
+        return {
+          text: t("suggestion.history.hide"),
+          tone: "orange",
+          icon: <EyeInvisibleOutlined />,
+          reasonLabel: t("suggestion.history.reason.hide"),
+        };
+      case "suggestion.unhide":
+        return { text: t("suggestion.history.unhide"), tone: "gray", reasonLabel: note };
+      case "suggestion.publication":
+        return {
+          text: t(e.allowPublish ? "suggestion.history.consentGiven" : "suggestion.history.consentWithdrawn"),
+          tone: "gray",
+          reasonLabel: note,
+        };
+      case "suggestion.textNotice":
+        return { text: t("suggestion.history.textNotice"), tone: "gray", icon: <MessageOutlined />, reasonLabel: note };
       case "suggestion.transition":
         switch (e.toStatus) {
           case "ACCEPTED":
@@ -138,7 +159,7 @@ function useDescribeStep() {
             };
           case "RATED":
             return {
-              text: t("suggestion.history.rated", {
+              text: t(e.byPhone ? "suggestion.history.ratedByPhone" : "suggestion.history.rated", {
                 satisfaction: e.satisfaction ? t(`suggestion.satisfaction.${e.satisfaction}`) : "",
               }),
               tone: e.satisfaction === "UNSATISFIED" ? "red" : "green",

@@ -64,6 +64,7 @@ export function StatsFigures({ stats }: { stats: Statistics }) {
       hint: t("suggestOffice.stats.figure.satisfactionHint", {
         numerator: total.satisfactionRate.numerator,
         denominator: total.satisfactionRate.denominator,
+        byPhone: total.ratedByPhone,
       }),
     },
     {

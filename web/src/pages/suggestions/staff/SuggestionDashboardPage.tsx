@@ -1,5 +1,5 @@
 import { DownloadOutlined, FileExcelOutlined, SyncOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Col, Flex, Input, Row, Segmented, Select, Space, Tabs, Typography } from "antd";
+import { Alert, Button, Card, Col, Flex, Input, Result, Row, Segmented, Select, Space, Tabs, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -9,6 +9,7 @@ import { BarChart, type BarDatum } from "../../../components/BarChart";
 import { Page } from "../../../components/Page";
 import { QueryState } from "../../../components/QueryState";
 import type { OfficeStatsRowFragment, SuggestionStatsGroupBy } from "../../../gql/graphql";
+import { useViewer } from "../../../session/ViewerProvider";
 import { useStaffScope } from "../../admin/scope";
 import { useWorkbenchChanges } from "../department/live";
 import { shanghaiToday } from "../shared/dates";
@@ -18,7 +19,7 @@ import { StatsFigures } from "./StatsFigures";
 import { StatsTable } from "./StatsTable";
 import { SuggestionList } from "./SuggestionList";
 import { TrendChart } from "./TrendChart";
-import { usePostOptions } from "./usePostOptions";
+import { type PostOption, usePostOptions } from "./usePostOptions";
 
 const GROUPS: SuggestionStatsGroupBy[] = ["POST", "DEPUTY", "DEPARTMENT", "CATEGORY", "MONTH"];
 const isGroup = (value: string | null): value is SuggestionStatsGroupBy =>
@@ -26,8 +27,51 @@ const isGroup = (value: string | null): value is SuggestionStatsGroupBy =>
 /** Bars beyond this many groups would not be read; the table has them all. */
 const CHART_GROUPS = 15;
 
-/** 意见建议统计: the figures of any period for the annual report, charts, exports; and the list. Live. */
-export function SuggestionDashboardPage() {
+/**
+ * Whose figures: STAFF — the areas where they are staff, with an area filter and the list of
+ * suggestions; DEPUTY — the posts where they serve (the server scopes the statistics the same way),
+ * their list being the workbench.
+ */
+export type DashboardScope = "STAFF" | "DEPUTY";
+
+/** The posts where the viewer is a deputy, for the post filter. */
+function useDeputyPostOptions(): PostOption[] {
+  const { viewer } = useViewer();
+  const seen = new Set<string>();
+  return viewer.roles.flatMap((r) =>
+    r.role === "DEPUTY" && r.post && !seen.has(r.post.id) && seen.add(r.post.id)
+      ? [{ value: r.post.id, label: r.post.name }]
+      : [],
+  );
+}
+
+/**
+ * 意见建议统计: the figures of any period for the annual report, charts, exports; and, for staff,
+ * the list. Live. Staff reach it under 街道管理, deputies under 人大代表 (scope DEPUTY).
+ */
+export function SuggestionDashboardPage({ scope = "STAFF" }: { scope?: DashboardScope }) {
+  return scope === "DEPUTY" ? <DeputyDashboard /> : <StaffDashboard />;
+}
+
+/** The deputy's route (人大代表 → 建议统计): the same dashboard, scoped to their posts. */
+export function DeputyStatisticsPage() {
+  return <SuggestionDashboardPage scope="DEPUTY" />;
+}
+
+function DeputyDashboard() {
+  const { t } = useTranslation();
+  const posts = useDeputyPostOptions();
+  if (!posts.length) {
+    return <Result status="403" title={t("suggestDeputy.stats.deputiesOnly")} />;
+  }
+  return (
+    <Page title={t("suggestDeputy.stats.title")} description={t("suggestDeputy.stats.lead")}>
+      <StatisticsPanel posts={posts} withAreas={false} />
+    </Page>
+  );
+}
+
+function StaffDashboard() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const tab = params.get("tab") === "list" ? "list" : "stats";
@@ -48,7 +92,7 @@ export function SuggestionDashboardPage() {
         onChange={setTab}
         className="sd-tabs"
         items={[
-          { key: "stats", label: t("suggestOffice.stats.tab"), children: <StatisticsPanel posts={posts} /> },
+          { key: "stats", label: t("suggestOffice.stats.tab"), children: <StatisticsPanel posts={posts} withAreas /> },
           { key: "list", label: t("suggestOffice.list.tab"), children: <SuggestionList posts={posts} /> },
         ]}
         destroyOnHidden
@@ -57,7 +101,7 @@ export function SuggestionDashboardPage() {
   );
 }
 
-function StatisticsPanel({ posts }: { posts: ReturnType<typeof usePostOptions> }) {
+function StatisticsPanel({ posts, withAreas }: { posts: readonly PostOption[]; withAreas: boolean }) {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const { roots } = useStaffScope();
@@ -68,7 +112,7 @@ function StatisticsPanel({ posts }: { posts: ReturnType<typeof usePostOptions> }
   const groupBy: SuggestionStatsGroupBy = isGroup(params.get("by"))
     ? (params.get("by") as SuggestionStatsGroupBy)
     : "POST";
-  const areaId = params.get("area");
+  const areaId = withAreas ? params.get("area") : null;
   const postId = params.get("post");
   const preset = presetOf({ from, to }, today);
   const valid = from <= to;
@@ -191,16 +235,18 @@ function StatisticsPanel({ posts }: { posts: ReturnType<typeof usePostOptions> }
             </Space.Compact>
           </Flex>
           <Row gutter={[12, 12]}>
-            <Col xs={24} md={8}>
-              <AreaSelect
-                roots={roots}
-                value={areaId}
-                onChange={(value) => update({ area: value })}
-                allowClear
-                placeholder={t("suggestOffice.stats.allAreas")}
-                aria-label={t("suggestOffice.stats.area")}
-              />
-            </Col>
+            {withAreas && (
+              <Col xs={24} md={8}>
+                <AreaSelect
+                  roots={roots}
+                  value={areaId}
+                  onChange={(value) => update({ area: value })}
+                  allowClear
+                  placeholder={t("suggestOffice.stats.allAreas")}
+                  aria-label={t("suggestOffice.stats.area")}
+                />
+              </Col>
+            )}
             <Col xs={24} md={8}>
               <Select<string | null>
                 allowClear

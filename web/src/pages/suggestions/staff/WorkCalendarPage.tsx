@@ -10,6 +10,7 @@ import { Page } from "../../../components/Page";
 import { QueryState } from "../../../components/QueryState";
 import type { OfficeCalendarDayFragment } from "../../../gql/graphql";
 import { type AppFailure, useAppMutation } from "../../../graphql/outcome";
+import { useViewer } from "../../../session/ViewerProvider";
 import { formatDay, formatShortDay, shanghaiToday, weekdayIndex } from "../shared/dates";
 import { OfficeCalendarDocument, OfficeClearCalendarDayDocument, OfficeSetCalendarDayDocument } from "./documents";
 import { isIsoDate } from "./period";
@@ -20,9 +21,14 @@ const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
-/** 工作日历: the days due dates are counted on — public holidays, 调休 working days, the office's own changes. */
+/**
+ * 工作日历: the days due dates are counted on — public holidays, 调休 working days, the office's own
+ * changes. Staff read it; only administrators change it (one calendar serves every post).
+ */
 export function WorkCalendarPage() {
   const { t } = useTranslation();
+  const { viewer } = useViewer();
+  const mayEdit = viewer.roles.some((r) => r.role === "ADMIN");
   const [params, setParams] = useSearchParams();
   const today = shanghaiToday();
   const thisYear = Number(today.slice(0, 4));
@@ -45,11 +51,22 @@ export function WorkCalendarPage() {
       title={t("suggestOffice.calendar.title")}
       description={t("suggestOffice.calendar.lead")}
       extra={
-        <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing("")}>
-          {t("suggestOffice.calendar.adjust")}
-        </Button>
+        mayEdit && (
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing("")}>
+            {t("suggestOffice.calendar.adjust")}
+          </Button>
+        )
       }
     >
+      {!mayEdit && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t("suggestOffice.calendar.adminOnly")}
+          className="wc-explain"
+          data-testid="calendar-admin-only"
+        />
+      )}
       <Alert
         type="info"
         showIcon
@@ -87,12 +104,19 @@ export function WorkCalendarPage() {
         {days && (
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={7}>
-              <SpecialDays days={days} onEdit={setEditing} onChanged={reload} />
+              <SpecialDays days={days} onEdit={mayEdit ? setEditing : null} onChanged={reload} />
             </Col>
             <Col xs={24} xl={17}>
               <div className="wc-months" data-testid="calendar-months">
                 {MONTHS.map((month) => (
-                  <MonthGrid key={month} year={year} month={month} byDate={byDate} today={today} onPick={setEditing} />
+                  <MonthGrid
+                    key={month}
+                    year={year}
+                    month={month}
+                    byDate={byDate}
+                    today={today}
+                    onPick={mayEdit ? setEditing : null}
+                  />
                 ))}
               </div>
             </Col>
@@ -145,7 +169,8 @@ interface MonthGridProps {
   month: number;
   byDate: ReadonlyMap<string, Day>;
   today: string;
-  onPick(date: string): void;
+  /** Null: read only (not an administrator). */
+  onPick: ((date: string) => void) | null;
 }
 
 function MonthGrid({ year, month, byDate, today, onPick }: MonthGridProps) {
@@ -203,7 +228,8 @@ function MonthGrid({ year, month, byDate, today, onPick }: MonthGridProps) {
               type="button"
               key={date}
               className={`wc-day wc-${kind}${day.isWorkday ? " is-workday" : " is-off"}${date === today ? " is-today" : ""}`}
-              onClick={() => onPick(date)}
+              onClick={onPick ? () => onPick(date) : undefined}
+              disabled={!onPick}
               title={label}
               aria-label={label}
               data-date={date}
@@ -243,7 +269,8 @@ function SpecialDays({
   onChanged,
 }: {
   days: readonly Day[];
-  onEdit(date: string): void;
+  /** Null: read only (not an administrator). */
+  onEdit: ((date: string) => void) | null;
   onChanged(): void;
 }) {
   const { t, i18n } = useTranslation();
@@ -285,19 +312,21 @@ function SpecialDays({
                     </Tag>
                     {d.name}
                   </span>
-                  <Flex gap={4}>
-                    <Button size="small" onClick={() => onEdit(d.date)}>
-                      {t("common.edit")}
-                    </Button>
-                    <Button
-                      size="small"
-                      icon={<UndoOutlined />}
-                      loading={state.fetching}
-                      onClick={() => restore(d.date)}
-                    >
-                      {t("suggestOffice.calendar.restore")}
-                    </Button>
-                  </Flex>
+                  {onEdit && (
+                    <Flex gap={4}>
+                      <Button size="small" onClick={() => onEdit(d.date)}>
+                        {t("common.edit")}
+                      </Button>
+                      <Button
+                        size="small"
+                        icon={<UndoOutlined />}
+                        loading={state.fetching}
+                        onClick={() => restore(d.date)}
+                      >
+                        {t("suggestOffice.calendar.restore")}
+                      </Button>
+                    </Flex>
+                  )}
                 </Flex>
                 <Typography.Text type="secondary" className="wc-official">
                   {t("suggestOffice.calendar.officially", {

@@ -14,6 +14,7 @@ export const OfficeStatsRowFragment = graphql(`
     replied
     closed
     rated
+    ratedByPhone
     satisfied
     basicallySatisfied
     unsatisfied

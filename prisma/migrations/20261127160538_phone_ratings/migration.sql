@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SuggestionRating" ADD COLUMN     "byPhone" BOOLEAN NOT NULL DEFAULT false;
+

@@ -45,11 +45,19 @@ export async function signIn(t: TestApp, page: Page, phone: string) {
 /** A chosen option of an antd Select (its list is rendered at the end of the page). */
 export async function chooseOption(page: Page, text: string | RegExp) {
   const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
-  await open.getByText(text).first().click();
   // Until its closing animation ends the list is still there, and the next Select's list would
-  // be a second one with the same options. On a busy machine the animation takes more than the
-  // poll's default second.
-  await expect.poll(() => open.count(), { timeout: 10_000 }).toBe(0);
+  // be a second one with the same options: wait for it to go. A click that lands while the list
+  // is still opening (or re-rendering as its options arrive) selects nothing and leaves it open:
+  // then click again. Choosing the same option twice is harmless.
+  for (let attempt = 1; ; attempt++) {
+    await open.getByText(text).first().click();
+    try {
+      await expect.poll(() => open.count(), { timeout: 4_000 }).toBe(0);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Screenshots of every page still open, for a test that failed: `<SHOTS>/failed-<label>.png`. */

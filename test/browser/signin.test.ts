@@ -6,6 +6,7 @@ import type { Area } from "../../server/src/generated/prisma/client.js";
 import { factories } from "../../server/src/testing/factories.js";
 import { startTestApp, type TestApp } from "../../server/src/testing/harness.js";
 import { collectPageErrors, launchChromium } from "./support/chromium.js";
+import { chooseOption, DESKTOP, openPage, PHONE, signIn } from "./support/session.js";
 
 // The real app in-process, the built web app, Chromium: a staff member verifies a resident and
 // gives them a role; the resident, signed in on another device, sees both happen live.
@@ -18,7 +19,6 @@ const STAFF = { phone: "13800000002", realName: "周敏" };
 const RESIDENT = { phone: "13900000123", realName: "李秀英" };
 
 let t: TestApp;
-let baseUrl: string;
 let browser: Browser;
 const pageErrors: string[] = [];
 let seeded: { street: Area; council: { id: number; name: string }; residentAccountId: number; membershipId: number };
@@ -53,31 +53,6 @@ async function seed() {
   return { street, council, residentAccountId: resident.id, membershipId: membership.id };
 }
 
-async function newPage(
-  options: Parameters<Browser["newContext"]>[0],
-  label: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", ...options });
-  const page = await context.newPage();
-  const errors = collectPageErrors(page, label);
-  page.on("close", () => pageErrors.push(...errors));
-  return { context, page };
-}
-
-/** Signs in through the page: phone, the code the server "sent", submit. */
-async function signIn(page: Page, phone: string) {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("手机号").fill(phone);
-  const before = t.codes.codes.get(phone);
-  await page.getByRole("button", { name: "获取验证码" }).click();
-  await expect.poll(() => t.codes.codes.get(phone), { timeout: 10_000 }).not.toBe(before);
-  await page.getByText(`验证码已发送到 ${phone.slice(0, 3)}****${phone.slice(7)}`, { exact: false }).waitFor();
-  // The resend button counts down from the server's resendAfterSeconds.
-  await page.getByRole("button", { name: /秒后可重发/ }).waitFor();
-  await page.getByLabel("验证码").fill(t.codes.codes.get(phone) ?? "");
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-}
-
 /**
  * Resolves once the page's live connection listens for this account's changes: publish a probe
  * change until the page reacts by refetching its unread count (a retry interval, not a sleep).
@@ -104,7 +79,6 @@ beforeAll(async () => {
   }
   // The app serves the web build itself, as in production: one origin for pages, /graphql and ws.
   t = await startTestApp({ webDistDir: WEB_DIST });
-  baseUrl = t.url;
   seeded = await seed();
   browser = await launchChromium();
 });
@@ -118,8 +92,8 @@ describe("signing in and verifying a resident, in Chromium", () => {
   let resident: { context: BrowserContext; page: Page };
 
   it("shows the public home page with the area tree", async () => {
-    const { context, page } = await newPage({ viewport: { width: 1280, height: 900 } }, "visitor");
-    await page.goto(`${baseUrl}/`);
+    const { context, page } = await openPage(browser, DESKTOP, "visitor", pageErrors);
+    await page.goto(`${t.url}/`);
     await page.getByRole("heading", { name: "共治", level: 2 }).waitFor();
     const street = page.locator(".area-tree-label", { hasText: "东明路街道" });
     await street.waitFor();
@@ -130,8 +104,8 @@ describe("signing in and verifying a resident, in Chromium", () => {
   });
 
   it("lets the resident sign in and see their pending verification", async () => {
-    resident = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, "resident");
-    await signIn(resident.page, RESIDENT.phone);
+    resident = await openPage(browser, PHONE, "resident", pageErrors);
+    await signIn(t, resident.page, RESIDENT.phone);
     await resident.page.waitForURL(/\/me\/home$/);
     await resident.page.getByText("待审核").waitFor();
     await resident.page.getByText("东明路街道 三林苑 三林苑小区 3号楼 502室").waitFor();
@@ -139,11 +113,11 @@ describe("signing in and verifying a resident, in Chromium", () => {
   });
 
   it("lets staff verify the resident under 街道管理 → 居民认证, and grant a council role", async () => {
-    const { context, page } = await newPage({ viewport: { width: 1280, height: 900 } }, "staff");
-    await page.goto(`${baseUrl}/`);
+    const { context, page } = await openPage(browser, DESKTOP, "staff", pageErrors);
+    await page.goto(`${t.url}/`);
     await page.getByRole("link", { name: "登录", exact: true }).click();
     await page.waitForURL(/\/sign-in$/);
-    await signIn(page, STAFF.phone);
+    await signIn(t, page, STAFF.phone);
     await page.waitForURL(/\/admin\/people$/);
 
     // Through the menu, as staff would.
@@ -172,15 +146,9 @@ describe("signing in and verifying a resident, in Chromium", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("手机号").fill(RESIDENT.phone);
     await dialog.getByLabel("角色").click();
-    await page
-      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
-      .getByText("议事会成员", { exact: true })
-      .click();
+    await chooseOption(page, /^议事会成员$/);
     await dialog.getByLabel("议事会", { exact: true }).click();
-    await page
-      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
-      .getByText(seeded.council.name, { exact: true })
-      .click();
+    await chooseOption(page, new RegExp(`^${seeded.council.name}$`));
     await dialog.getByRole("button", { name: "授予角色" }).click();
     await page.getByText(`已授予 ${RESIDENT.realName}「议事会成员」`).waitFor();
     const grant = page.getByTestId("grant-item").filter({ hasText: RESIDENT.realName });
@@ -221,11 +189,8 @@ describe("signing in and verifying a resident, in Chromium", () => {
   });
 
   it("works as a menu drawer on a 390×844 phone screen", async () => {
-    const { context, page } = await newPage(
-      { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-      "phone",
-    );
-    await page.goto(`${baseUrl}/`);
+    const { context, page } = await openPage(browser, PHONE, "phone", pageErrors);
+    await page.goto(`${t.url}/`);
     // No side menu on a phone: the menu opens as a drawer.
     await expect(page.locator(".app-sider").count()).resolves.toBe(0);
     await page.getByRole("button", { name: "打开菜单" }).click();

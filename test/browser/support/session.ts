@@ -37,6 +37,8 @@ export async function signIn(t: TestApp, page: Page, phone: string) {
   const before = t.codes.codes.get(phone);
   await page.getByRole("button", { name: "获取验证码" }).click();
   await expect.poll(() => t.codes.codes.get(phone), { timeout: 10_000 }).not.toBe(before);
+  await page.getByText(`验证码已发送到 ${phone.slice(0, 3)}****${phone.slice(7)}`, { exact: false }).waitFor();
+  // The resend button counts down from the server's resendAfterSeconds.
   await page.getByRole("button", { name: /秒后可重发/ }).waitFor();
   await page.getByLabel("验证码").fill(t.codes.codes.get(phone) ?? "");
   await page.getByRole("button", { name: "登录", exact: true }).click();

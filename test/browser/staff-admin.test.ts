@@ -101,7 +101,7 @@ describe("a street staff member's foundation pages, in Chromium", () => {
         .locator(".ant-select-tree-switcher")
         .click();
     }
-    await tree.getByText("3号楼（楼栋）").click();
+    await chooseOption(page, "3号楼（楼栋）");
     await dialog.getByLabel("门牌号").click();
     await chooseOption(page, /^102室/);
     await dialog.getByLabel("手机号").fill(ELDER.phone);

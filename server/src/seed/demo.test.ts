@@ -270,6 +270,33 @@ describe("seedDemo", () => {
     }
   });
 
+  it("has ballots in the open votes, none from the demo sign-ins, and two earlier votes published as counted", async () => {
+    const votes = await db.prisma.vote.findMany({
+      include: { _count: { select: { participations: true, ballots: true } } },
+      orderBy: { id: "asc" },
+    });
+    for (const vote of votes.filter((v) => v.status === "OPEN")) {
+      expect(vote._count.participations).toBeGreaterThan(0);
+      expect(vote._count.participations).toBeLessThan(vote.rollSize ?? 0);
+      expect(vote._count.ballots).toBe(vote._count.participations);
+    }
+    const signIns = await db.prisma.account.findMany({ where: { phone: { in: ["13800000008", "13800000009"] } } });
+    const theirs = await db.prisma.voteParticipation.count({
+      where: { vote: { status: "OPEN" }, rollEntry: { accountId: { in: signIns.map((a) => a.id) } } },
+    });
+    expect(theirs).toBe(0);
+    const published = votes
+      .filter((v) => v.status === "PUBLISHED")
+      .map((v) => ({ rule: v.threshold, unit: v.countingUnit, outcome: (v.result as { outcome: string }).outcome }));
+    expect(published).toEqual([
+      { rule: "TWO_THIRDS", unit: "COUNCIL_MEMBER", outcome: "PASSED" },
+      { rule: "CIVIL_CODE_278", unit: "HOUSEHOLD", outcome: "PASSED" },
+    ]);
+    const lift = votes.find((v) => v.threshold === "CIVIL_CODE_278");
+    const paper = await db.prisma.voteParticipation.count({ where: { voteId: lift?.id, channel: "PAPER" } });
+    expect(paper).toBeGreaterThan(0);
+  });
+
   it("writes a public timeline for every topic, proposal and suggestion that ends in its status", async () => {
     const events = await db.prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
     const subjects = [

@@ -19,6 +19,7 @@ import type {
   TopicStatus,
 } from "../generated/prisma/client.js";
 import { refreshUrgency } from "../modules/suggestions/service.js";
+import { countBallots, receiptHash } from "../modules/voting/service.js";
 import {
   BLOCK_NAME,
   BLOCK_NEIGHBOURHOODS,
@@ -447,6 +448,7 @@ class Seeder {
     await this.seedTopics();
     await this.seedMeetings();
     await this.seedProposals();
+    await this.seedBallots();
     await this.seedSuggestions();
     await this.seedNotifications();
     // Last, in time order, so the append-only trail reads like the history it records.
@@ -1360,6 +1362,252 @@ class Seeder {
       public: true,
       data: { rollSize: uniqueRoll.length },
     });
+  }
+
+  // ── 表决: ballots cast so far, and votes decided earlier ──
+
+  /**
+   * The votes under way have ballots from part of their roll (not from the demo sign-ins, who can
+   * cast theirs live), and two earlier votes are closed and published (公示): the council's vote
+   * on the playground rules at its last meeting, and the 民法典 278 vote of 凌十五小区5号楼 on
+   * its lift. Results are counted by the engine's own tally and rules, as at a real close.
+   */
+  private async seedBallots(): Promise<void> {
+    const now = this.clock.at(0, 0);
+    const demoSignIns = new Set(Object.values(PHONE).map((phone) => this.accountIds.get(phone)));
+    const open = await this.tx.vote.findMany({
+      where: { id: { in: [...this.voteIds.values()] } },
+      include: { options: { orderBy: { position: "asc" } }, roll: { orderBy: { id: "asc" } } },
+      orderBy: { id: "asc" },
+    });
+    for (const vote of open) {
+      const voters = this.dice
+        .shuffle(vote.roll.filter((entry) => !demoSignIns.has(entry.accountId ?? undefined)))
+        .slice(0, Math.round(vote.roll.length * 0.42));
+      const choose =
+        vote.ballotType === "BUDGET"
+          ? () => this.budgetPicks(vote.options, vote.budgetFen ?? 0)
+          : () => [this.weightedOption(vote.options, [0.66, 0.24, 0.1])];
+      await this.writeBallots(vote.id, voters, choose, vote.openedAt ?? now, now);
+    }
+    await this.publishCouncilVote();
+    await this.publishLiftVote();
+  }
+
+  /** 架空层自由游戏场使用规则, voted by the 三林苑 council during its past meeting. */
+  private async publishCouncilVote(): Promise<void> {
+    const council = this.council(PAST_MEETING.area);
+    const topic = this.topics.get("playground-rules");
+    if (!topic) throw new Error("demo seed: no playground-rules topic");
+    const item = await this.tx.meetingItem.findFirstOrThrow({ where: { topicId: topic.id }, select: { id: true } });
+    const openedAt = this.clock.at(PAST_MEETING.day, 19, 50);
+    const members = [...new Set([council.facilitatorId, ...council.memberIds])];
+    await this.publishedVote({
+      data: {
+        subject: "MEETING_ITEM",
+        meetingItemId: item.id,
+        title: topic.title,
+        question: `是否同意《${topic.title}》(讨论稿)?`,
+        ballotType: "YES_NO_ABSTAIN",
+        areaId: council.areaId,
+        councilId: council.id,
+        countingUnit: "COUNCIL_MEMBER",
+        threshold: "TWO_THIRDS",
+        quorumPercent: 50,
+        createdById: council.facilitatorId,
+      },
+      roll: members.map((accountId) => ({ accountId, floorAreaCentiSqm: 0 })),
+      openedAt,
+      closedAt: addMinutes(openedAt, 15),
+      publishedAt: this.clock.at(PAST_MEETING.day + 1, 10),
+      // All but one member present; one against.
+      ballots: (entries) => entries.slice(1).map((entry, i) => ({ entry, optionIndex: i === 0 ? 1 : 0 })),
+    });
+  }
+
+  /**
+   * 凌十五小区5号楼加装电梯: every household of the building is on the roll with its floor area
+   * (民法典 第二百七十八条); households without a member online voted on paper, entered by the
+   * 居委 staff.
+   */
+  private async publishLiftVote(): Promise<void> {
+    const building = this.buildingsByCompound.get("凌十五小区")?.[4];
+    const proposalId = this.proposalIds.get("5号楼加装电梯");
+    if (!building || proposalId === undefined) throw new Error("demo seed: no 凌十五小区5号楼 or its lift proposal");
+    const households = this.households.filter((h) => h.buildingId === building.id);
+    const online = new Set(
+      this.memberships.filter((m) => m.status === "VERIFIED" && m.isAdult).map((m) => m.householdId),
+    );
+    const staffId = this.neighbourhoodStaff.get("凌十五") ?? this.account(PHONE.staff);
+    const openedAt = this.clock.at(-26, 9);
+    await this.publishedVote({
+      data: {
+        subject: "PROPOSAL",
+        proposalId,
+        title: "凌十五小区5号楼加装电梯业主表决",
+        question: "是否同意在5号楼北侧加装电梯(费用按楼层分摊,方案见楼道公示)?",
+        ballotType: "YES_NO_ABSTAIN",
+        areaId: building.id,
+        countingUnit: "HOUSEHOLD",
+        threshold: "CIVIL_CODE_278",
+        quorumPercent: 0,
+        createdById: staffId,
+      },
+      roll: households.map((h) => ({ householdId: h.id, floorAreaCentiSqm: h.floorAreaCentiSqm })),
+      openedAt,
+      closedAt: this.clock.at(-12, 20),
+      publishedAt: this.clock.at(-11, 10),
+      // One household away; a first-floor household against, one abstaining.
+      ballots: (entries) =>
+        entries.slice(0, -1).map((entry, i) => ({
+          entry,
+          optionIndex: i === 0 ? 1 : i === 1 ? 2 : 0,
+          paperBy: online.has(entry.householdId ?? -1) ? undefined : staffId,
+        })),
+    });
+  }
+
+  /** A vote that ran and was published: roll, ballots, the engine's count, its timeline. */
+  private async publishedVote(plan: {
+    data: Omit<Prisma.VoteUncheckedCreateInput, "status" | "options">;
+    roll: { accountId?: number; householdId?: number; floorAreaCentiSqm: number }[];
+    openedAt: Date;
+    closedAt: Date;
+    publishedAt: Date;
+    ballots: (
+      entries: { id: number; householdId: number | null; floorAreaCentiSqm: number }[],
+    ) => { entry: { id: number; floorAreaCentiSqm: number }; optionIndex: number; paperBy?: number }[];
+  }): Promise<void> {
+    const { openedAt, closedAt, publishedAt } = plan;
+    const vote = await this.tx.vote.create({
+      data: {
+        ...plan.data,
+        status: "OPEN",
+        opensAt: openedAt,
+        closesAt: closedAt,
+        openedAt,
+        rollSize: plan.roll.length,
+        rollFloorAreaCentiSqm: plan.roll.reduce((sum, r) => sum + r.floorAreaCentiSqm, 0),
+        createdAt: addMinutes(openedAt, -60),
+        options: { createMany: { data: ["赞成", "反对", "弃权"].map((label, position) => ({ label, position })) } },
+      },
+      include: { options: { orderBy: { position: "asc" } } },
+    });
+    const entries = await this.tx.voteRollEntry.createManyAndReturn({
+      data: plan.roll.map((r) => ({ voteId: vote.id, ...r })),
+      select: { id: true, householdId: true, floorAreaCentiSqm: true },
+    });
+    entries.sort((a, b) => a.id - b.id);
+    for (const ballot of plan.ballots(entries)) {
+      const option = vote.options[ballot.optionIndex];
+      if (!option) throw new Error("demo seed: no such option");
+      await this.writeBallots(vote.id, [ballot.entry], () => [option.id], openedAt, closedAt, ballot.paperBy);
+    }
+    const result = await countBallots(this.tx, vote);
+    await this.tx.vote.update({
+      where: { id: vote.id },
+      data: { status: "PUBLISHED", closedAt, publishedAt, result: result as unknown as Prisma.InputJsonValue },
+    });
+    const event = { subjectType: "VOTE" as const, subjectId: vote.id, areaId: vote.areaId, public: true };
+    this.audit.push(
+      {
+        ...event,
+        at: openedAt,
+        actorId: vote.createdById,
+        action: "vote.open",
+        fromStatus: "SCHEDULED",
+        toStatus: "OPEN",
+      },
+      {
+        ...event,
+        at: closedAt,
+        actorId: vote.createdById,
+        action: "vote.close",
+        fromStatus: "OPEN",
+        toStatus: "CLOSED",
+        data: { outcome: result.outcome, participants: result.participants },
+      },
+      {
+        ...event,
+        at: publishedAt,
+        actorId: vote.createdById,
+        action: "vote.published",
+        fromStatus: "CLOSED",
+        toStatus: "PUBLISHED",
+      },
+    );
+  }
+
+  /** Open ballots (they name their roll entry), each with its participation row. */
+  private async writeBallots(
+    voteId: number,
+    entries: { id: number; floorAreaCentiSqm: number }[],
+    choose: () => number[],
+    from: Date,
+    until: Date,
+    paperBy?: number,
+  ): Promise<void> {
+    const ballots = entries.map((entry) => ({
+      id: this.uuid(),
+      voteId,
+      slot: `open:${entry.id}`,
+      rollEntryId: entry.id,
+      receiptHash: receiptHash(voteId, this.dice.hex(10)),
+      floorAreaCentiSqm: entry.floorAreaCentiSqm,
+    }));
+    await this.tx.ballot.createMany({ data: ballots });
+    await this.tx.ballotChoice.createMany({
+      data: ballots.flatMap((ballot) =>
+        choose().map((optionId, index) => ({ ballotId: ballot.id, optionId, rank: index + 1 })),
+      ),
+    });
+    await this.tx.voteParticipation.createMany({
+      data: entries.map((entry) => {
+        const at = between(this.dice, from, until);
+        return {
+          voteId,
+          rollEntryId: entry.id,
+          channel: paperBy === undefined ? ("ONLINE" as const) : ("PAPER" as const),
+          enteredById: paperBy ?? null,
+          firstCastAt: at,
+          lastCastAt: at,
+        };
+      }),
+    });
+  }
+
+  /** One option, by weight (the options in position order). */
+  private weightedOption(options: readonly { id: number }[], weights: readonly number[]): number {
+    let roll = this.dice.next() * weights.reduce((sum, w) => sum + w, 0);
+    for (const [index, weight] of weights.entries()) {
+      roll -= weight;
+      if (roll < 0) return (options[index] ?? options[0])?.id ?? 0;
+    }
+    return options[0]?.id ?? 0;
+  }
+
+  /** A budget ballot: projects in a voter's order of liking (earlier ones liked more), within the budget. */
+  private budgetPicks(options: readonly { id: number; costFen: number | null }[], budgetFen: number): number[] {
+    const liking = options
+      .map((option, index) => ({ option, key: this.dice.next() ** (1 / (options.length - index)) }))
+      .sort((a, b) => b.key - a.key);
+    const wanted = this.dice.int(1, options.length);
+    const picks: number[] = [];
+    let total = 0;
+    for (const { option } of liking) {
+      if (picks.length === wanted) break;
+      if (total + (option.costFen ?? 0) > budgetFen) continue;
+      total += option.costFen ?? 0;
+      picks.push(option.id);
+    }
+    return picks;
+  }
+
+  /** A v4-shaped UUID from the seeded dice, so every run writes the same ballot ids. */
+  private uuid(): string {
+    const hex = this.dice.hex(32).toLowerCase();
+    const variant = "89ab"[this.dice.int(0, 3)];
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
   }
 
   // ── 议事会议 ──

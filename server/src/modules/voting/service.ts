@@ -18,7 +18,7 @@ import type { AppPubSub } from "../../pubsub.js";
 import { residentAreaPathsOf } from "../areas/service.js";
 import { recordAudit } from "../audit/service.js";
 import { announce, createNotification } from "../notifications/service.js";
-import { countVote } from "./rules.js";
+import { type CountResult, countVote } from "./rules.js";
 import { computeTally, loadRankings } from "./tally.js";
 
 type Tx = Prisma.TransactionClient;
@@ -700,6 +700,24 @@ async function anonymiseSecretBallots(tx: Tx, voteId: number) {
   await tx.$executeRaw`DELETE FROM "Ballot" WHERE id IN (SELECT old_id FROM ballot_move)`;
 }
 
+/** A vote's result from its ballots, under its rule: at close (and for the demo's past votes). */
+export async function countBallots(tx: Tx, vote: Vote): Promise<CountResult> {
+  const tally = await computeTally(tx, vote.id);
+  if (!tally) throw notFound("Vote");
+  return countVote({
+    ballotType: vote.ballotType,
+    threshold: vote.threshold,
+    quorumPercent: vote.quorumPercent,
+    rollSize: tally.rollSize,
+    rollFloorArea: tally.rollFloorArea,
+    participants: tally.participants,
+    participantFloorArea: tally.participantFloorArea,
+    options: tally.options,
+    budgetFen: vote.budgetFen,
+    rankings: vote.ballotType === "RANKED" ? await loadRankings(tx, vote.id) : undefined,
+  });
+}
+
 /** After a secret vote's close: reclaim the old ballot rows now, not whenever autovacuum comes. */
 async function vacuumBallots(deps: VotingDeps) {
   try {
@@ -719,20 +737,7 @@ export async function closeVoteAs(deps: VotingDeps, voteId: number, actorId: num
     if (!locked) throw notFound("Vote");
     assertTransition(voteLifecycle, locked.status, "CLOSED", "Vote");
     const vote = await tx.vote.findUniqueOrThrow({ where: { id: voteId } });
-    const tally = await computeTally(tx, voteId);
-    if (!tally) throw notFound("Vote");
-    const result = countVote({
-      ballotType: vote.ballotType,
-      threshold: vote.threshold,
-      quorumPercent: vote.quorumPercent,
-      rollSize: tally.rollSize,
-      rollFloorArea: tally.rollFloorArea,
-      participants: tally.participants,
-      participantFloorArea: tally.participantFloorArea,
-      options: tally.options,
-      budgetFen: vote.budgetFen,
-      rankings: vote.ballotType === "RANKED" ? await loadRankings(tx, voteId) : undefined,
-    });
+    const result = await countBallots(tx, vote);
     if (vote.secret) await anonymiseSecretBallots(tx, voteId);
     const updated = await tx.vote.update({
       where: { id: voteId },

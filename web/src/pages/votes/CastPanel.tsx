@@ -44,6 +44,8 @@ export function CastPanel({ vote, myStatus }: CastPanelProps) {
   const household = vote.countingUnit === "HOUSEHOLD";
 
   if (!viewer.signedIn) {
+    // Once counted, there is nothing left to sign in for: the result and the receipt check remain.
+    if (vote.status === "CLOSED" || vote.status === "PUBLISHED") return null;
     return (
       <Card className="section-card cast-card">
         <Flex vertical gap={12} align="flex-start">

@@ -22,7 +22,7 @@ const TRANSITION = `mutation($id: ID!, $to: VoteTransition!) { transitionVote(id
   __typename ... on MutationTransitionVoteSuccess { data { id status rollSize result } } ${APP_ERROR} } }`;
 const CAST = `mutation($voteId: ID!, $optionIds: [ID!]!) { castBallot(voteId: $voteId, optionIds: $optionIds) {
   __typename ... on MutationCastBallotSuccess { data { receiptCode replaced } } ${APP_ERROR} } }`;
-const TALLY = `query($id: ID!) { vote(id: $id) { tally { version participants rollSize sealed options { optionId label count floorAreaSqm } } } }`;
+const TALLY = `query($id: ID!) { vote(id: $id) { tally { version participants rollSize sealed options { optionId label count floorAreaSqm } funded { optionIds totalFen remainingFen } } } }`;
 
 type Created = { id: string; options: { id: string; label: string }[] };
 type Tally = {
@@ -31,6 +31,7 @@ type Tally = {
   rollSize: number;
   sealed: boolean;
   options: { optionId: string; label: string; count: number; floorAreaSqm: number }[] | null;
+  funded: { optionIds: string[]; totalFen: number; remainingFen: number | null } | null;
 };
 
 async function topic(area = tree.sanlin) {
@@ -240,6 +241,30 @@ describe("a sealed vote", () => {
     );
     expect(after.data?.vote.tally.checks).toEqual([{ label: "赞成 1，需超过参与人数的一半（1）", met: true }]);
   });
+
+  it("does not say which projects a sealed budget would fund until it closes", async () => {
+    const options = [
+      { label: "口袋公园", costFen: 3_000_000 },
+      { label: "充电棚", costFen: 2_000_000 },
+    ];
+    const vote = await createVote({
+      ballotType: "BUDGET",
+      countingUnit: "RESIDENT",
+      options,
+      sealed: true,
+      budgetFen: 4_000_000,
+    });
+    const voter = await f.seedResident({ building: tree.sanlin.building });
+    await openVote(vote.id);
+    succeeded(await t.gql(CAST, { voteId: vote.id, optionIds: [vote.options[1]?.id] }, voter.token), "castBallot");
+    expect(await tally(vote.id)).toMatchObject({ participants: 1, options: null, funded: null });
+    succeeded(await t.gql(TRANSITION, { id: vote.id, to: "CLOSED" }, staff.token), "transitionVote");
+    expect((await tally(vote.id)).funded).toEqual({
+      optionIds: [vote.options[1]?.id],
+      totalFen: 2_000_000,
+      remainingFen: 2_000_000,
+    });
+  });
 });
 
 describe("paper ballots", () => {
@@ -382,7 +407,10 @@ describe("counting every ballot type", () => {
     const ballots = [[park, path], [ramp, path], [path]];
     for (const [i, voter] of voters.entries())
       succeeded(await t.gql(CAST, { voteId: vote.id, optionIds: ballots[i] }, voter.token), "castBallot");
-    expect((await tally(vote.id)).options?.map((o) => o.count)).toEqual([1, 1, 3]);
+    const live = await tally(vote.id);
+    expect(live.options?.map((o) => o.count)).toEqual([1, 1, 3]);
+    // Live, the page shows what would be funded if it closed now: the same allocation as the close.
+    expect(live.funded).toEqual({ optionIds: [path, park], totalFen: 10_000_000, remainingFen: 0 });
     const closed = succeeded<{ result: { allocation: { optionId: number }[]; remainingFen: number } }>(
       await t.gql(TRANSITION, { id: vote.id, to: "CLOSED" }, staff.token),
       "transitionVote",

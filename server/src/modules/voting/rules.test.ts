@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CountInput, countVote, instantRunoff, quorumNeeded } from "./rules.js";
+import { allocateBudget, type CountInput, countVote, instantRunoff, quorumNeeded } from "./rules.js";
 
 const yesNo = (yes: [number, number], no: [number, number], abstain: [number, number] = [0, 0]) => [
   { optionId: 1, label: "赞成", count: yes[0], floorArea: yes[1] },
@@ -106,6 +106,15 @@ describe("choice, budget and ranked ballots", () => {
       { optionId: 4, costFen: 5_000_000 },
     ]);
     expect(result.remainingFen).toBe(1_500_000);
+  });
+
+  it("funds every approved project when there is no pool, and has no remainder to report", () => {
+    const { allocation, remaining } = allocateBudget(
+      [...options, { optionId: 5, label: "凉亭", count: 0, floorArea: 0, costFen: 1_000_000 }],
+      null,
+    );
+    expect(allocation.map((a) => a.optionId)).toEqual([1, 2, 3, 4]);
+    expect(remaining).toBeNull();
   });
 
   it("reports a tie for the most votes rather than picking one", () => {

@@ -190,6 +190,28 @@ export function instantRunoff(
 }
 
 /** The final count: applies the vote's rule and says, in words, what was decided and why. */
+/**
+ * A participatory budget's allocation: most approvals first (ties by option id, the order they
+ * were listed in), funding each project that still fits in what is left. Used at close, and live
+ * for "funded if it closed now". `remaining` is null when the vote has no budget cap.
+ */
+export function allocateBudget(
+  options: readonly Pick<OptionCount, "optionId" | "costFen" | "count">[],
+  budgetFen: number | null | undefined,
+): { allocation: { optionId: number; costFen: number }[]; remaining: number | null } {
+  let remaining = budgetFen ?? Number.MAX_SAFE_INTEGER;
+  const allocation: { optionId: number; costFen: number }[] = [];
+  const ranked = options.filter((o) => o.count > 0).sort((a, b) => b.count - a.count || a.optionId - b.optionId);
+  for (const option of ranked) {
+    const cost = option.costFen ?? 0;
+    if (cost <= remaining) {
+      allocation.push({ optionId: option.optionId, costFen: cost });
+      remaining -= cost;
+    }
+  }
+  return { allocation, remaining: budgetFen == null ? null : remaining };
+}
+
 export function countVote(input: CountInput): CountResult {
   const checks = ruleChecks(input);
   const quorumMet =
@@ -238,26 +260,14 @@ export function countVote(input: CountInput): CountResult {
       };
     }
     case "BUDGET": {
-      // Most approvals first; fund each project that still fits in what is left.
-      let remaining = input.budgetFen ?? Number.MAX_SAFE_INTEGER;
-      const allocation: { optionId: number; costFen: number }[] = [];
-      const ranked = [...input.options]
-        .filter((o) => o.count > 0)
-        .sort((a, b) => b.count - a.count || a.optionId - b.optionId);
-      for (const option of ranked) {
-        const cost = option.costFen ?? 0;
-        if (cost <= remaining) {
-          allocation.push({ optionId: option.optionId, costFen: cost });
-          remaining -= cost;
-        }
-      }
+      const { allocation, remaining } = allocateBudget(input.options, input.budgetFen);
       const labels = allocation.map((a) => input.options.find((o) => o.optionId === a.optionId)?.label).join("、");
       return {
         ...base,
         outcome: allocation.length ? "DECIDED" : "NOT_PASSED",
         winners: allocation.map((a) => a.optionId),
         allocation,
-        remainingFen: input.budgetFen == null ? undefined : remaining,
+        remainingFen: remaining ?? undefined,
         summary: allocation.length ? `入选项目：${labels}` : "无项目入选",
       };
     }

@@ -10,7 +10,7 @@ import {
   VoteSubjectEnum,
 } from "../shared/enums.js";
 import { parseId, underArea } from "../shared/ids.js";
-import { type Check, ruleChecks } from "./rules.js";
+import { allocateBudget, type Check, ruleChecks } from "./rules.js";
 import {
   castBallot,
   createVote,
@@ -111,6 +111,7 @@ const TallyOptionRef = builder.objectRef<Tally["options"][number]>("TallyOption"
     label: t.exposeString("label"),
     count: t.exposeInt("count"),
     floorAreaSqm: t.float({ resolve: (o) => o.floorArea / 100 }),
+    costFen: t.exposeInt("costFen", { nullable: true, description: "Budget ballots: the project's cost." }),
   }),
 });
 
@@ -159,9 +160,36 @@ const TallyRef = builder.objectRef<Tally>("VoteTally").implement({
         return isSealed(tally) ? checks.filter((check) => check.label.startsWith("参与")) : checks;
       },
     }),
+    budgetFen: t.int({ nullable: true, resolve: (tally) => tally.budgetFen }),
+    funded: t.field({
+      type: BudgetStandingRef,
+      nullable: true,
+      description:
+        "Budget ballots: the projects funded if the vote closed now (null for other ballots, and while sealed).",
+      resolve: (tally) => {
+        if (tally.ballotType !== "BUDGET" || isSealed(tally)) return null;
+        const { allocation, remaining } = allocateBudget(tally.options, tally.budgetFen);
+        return {
+          optionIds: allocation.map((a) => String(a.optionId)),
+          totalFen: allocation.reduce((sum, a) => sum + a.costFen, 0),
+          remainingFen: remaining,
+        };
+      },
+    }),
     computedAt: t.field({ type: "DateTime", resolve: (tally) => new Date(tally.computedAt) }),
   }),
 });
+
+const BudgetStandingRef = builder
+  .objectRef<{ optionIds: string[]; totalFen: number; remainingFen: number | null }>("BudgetStanding")
+  .implement({
+    description: "Where a participatory budget stands: the allocation the count so far would make.",
+    fields: (t) => ({
+      optionIds: t.exposeIDList("optionIds"),
+      totalFen: t.exposeInt("totalFen"),
+      remainingFen: t.exposeInt("remainingFen", { nullable: true }),
+    }),
+  });
 
 function isSealed(tally: Pick<Tally, "sealed" | "status">): boolean {
   return tally.sealed && (tally.status === "OPEN" || tally.status === "SCHEDULED");

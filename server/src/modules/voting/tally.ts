@@ -26,6 +26,8 @@ export interface Tally {
   ballotType: BallotType;
   threshold: ThresholdRule;
   quorumPercent: number;
+  /** Budget ballots: the cap the chosen projects' costs must fit. */
+  budgetFen: number | null;
   /** Grows with every cast (including changes), so clients can drop stale snapshots. */
   version: number;
   rollSize: number;
@@ -47,6 +49,7 @@ export async function computeTally(db: Db, voteId: number): Promise<Tally | null
       ballotType: true,
       threshold: true,
       quorumPercent: true,
+      budgetFen: true,
       rollSize: true,
       rollFloorAreaCentiSqm: true,
     },
@@ -79,6 +82,7 @@ export async function computeTally(db: Db, voteId: number): Promise<Tally | null
     ballotType: vote.ballotType,
     threshold: vote.threshold,
     quorumPercent: vote.quorumPercent,
+    budgetFen: vote.budgetFen,
     version: totals?.casts ?? 0,
     rollSize: vote.rollSize ?? 0,
     rollFloorArea: vote.rollFloorAreaCentiSqm ?? 0,

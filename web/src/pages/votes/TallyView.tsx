@@ -5,10 +5,13 @@ import { useTranslation } from "react-i18next";
 import { BarChart, type BarDatum } from "../../components/BarChart";
 import { formatArea, formatDateTime } from "../../components/format";
 import type { CountingUnit, TallyFieldsFragment, VoteCoreFragment } from "../../gql/graphql";
-import { formatPercent } from "./model";
+import { formatPercent, formatYuan } from "./model";
 
 /** 赞成 green, 反对 red, 弃权 grey; other ballots one calm blue. */
 const YES_NO_COLORS = ["#237a4b", "#c0392b", "#7b8794"];
+/** Budget ballots: green for a project the count so far would fund, grey for one it would not. */
+const FUNDED_COLOR = "#237a4b";
+const UNFUNDED_COLOR = "#a7b0bc";
 
 export function unitKey(unit: CountingUnit): "household" | "person" {
   return unit === "HOUSEHOLD" ? "household" : "person";
@@ -20,21 +23,38 @@ export function useTallyBars(vote: Pick<VoteCoreFragment, "ballotType" | "counti
   const unit = unitKey(vote.countingUnit);
   return useMemo(() => {
     const options = tally.options ?? [];
-    const data: BarDatum[] = options.map((option, index) => ({
-      label: option.label,
-      value: option.count,
-      color: vote.ballotType === "YES_NO_ABSTAIN" ? YES_NO_COLORS[index] : undefined,
-      caption:
+    const funded = tally.funded ? new Set(tally.funded.optionIds) : null;
+    const data: BarDatum[] = options.map((option, index) => {
+      const count =
         vote.countingUnit === "HOUSEHOLD"
           ? t("votes.tally.captionArea", {
               count: option.count,
               area: formatArea(option.floorAreaSqm, i18n.language),
             })
-          : t(`votes.tally.caption.${unit}`, { count: option.count }),
-    }));
+          : t(`votes.tally.caption.${unit}`, { count: option.count });
+      if (funded) {
+        const isFunded = funded.has(option.optionId);
+        return {
+          label: option.label,
+          value: option.count,
+          color: isFunded ? FUNDED_COLOR : UNFUNDED_COLOR,
+          highlight: isFunded,
+          caption: t(isFunded ? "votes.tally.captionFunded" : "votes.tally.captionUnfunded", {
+            count,
+            cost: formatYuan(option.costFen ?? 0, i18n.language),
+          }),
+        };
+      }
+      return {
+        label: option.label,
+        value: option.count,
+        color: vote.ballotType === "YES_NO_ABSTAIN" ? YES_NO_COLORS[index] : undefined,
+        caption: count,
+      };
+    });
     const spoken = data.map((d) => `${d.label}：${d.caption}`).join("；");
     return { data, spoken };
-  }, [tally.options, vote.ballotType, vote.countingUnit, unit, t, i18n.language]);
+  }, [tally.options, tally.funded, vote.ballotType, vote.countingUnit, unit, t, i18n.language]);
 }
 
 export function TallyBars({
@@ -61,7 +81,26 @@ export function TallyBars({
           {t("votes.tally.approvalsNote")}
         </Typography.Paragraph>
       )}
+      {tally.funded && <FundedNote funded={tally.funded} />}
     </div>
+  );
+}
+
+/** A participatory budget as it stands: what the count so far would fund, and what is left. */
+function FundedNote({ funded }: { funded: NonNullable<TallyFieldsFragment["funded"]> }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Typography.Paragraph className="tally-note funded-note" data-testid="funded-note">
+      {funded.optionIds.length === 0
+        ? t("votes.tally.fundedNone")
+        : t("votes.tally.funded", {
+            count: funded.optionIds.length,
+            total: formatYuan(funded.totalFen, i18n.language),
+          })}
+      {funded.remainingFen != null &&
+        funded.optionIds.length > 0 &&
+        t("votes.tally.fundedLeft", { left: formatYuan(funded.remainingFen, i18n.language) })}
+    </Typography.Paragraph>
   );
 }
 

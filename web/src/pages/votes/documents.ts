@@ -61,6 +61,12 @@ export const TallyFieldsFragment = graphql(`
       label
       count
       floorAreaSqm
+      costFen
+    }
+    funded {
+      optionIds
+      totalFen
+      remainingFen
     }
     checks {
       label

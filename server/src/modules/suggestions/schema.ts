@@ -1017,10 +1017,39 @@ function toTransferSpecs(transfers: readonly (typeof TransferInput.$inferInput)[
 const parsePhotoIds = (ids: readonly (string | number)[] | null | undefined) =>
   (ids ?? []).map((id, index) => parseId(id, `photoIds.${index}`));
 
-const reread = (query: object, ctx: Context, id: number) =>
-  ctx.prisma.suggestion.findUniqueOrThrow({ ...query, where: { id } });
-const rereadTransfer = (query: object, ctx: Context, id: number) =>
-  ctx.prisma.suggestionTransfer.findUniqueOrThrow({ ...query, where: { id } });
+/**
+ * Runs one step on the suggestion `id` (the step returns its id) and answers with the suggestion
+ * as the query asks for it, read after the step committed.
+ */
+const stepOnSuggestion = async (
+  query: object,
+  ctx: Context,
+  id: string | number,
+  step: (suggestionId: number) => Promise<number>,
+) => {
+  const suggestionId = await step(parseId(id, "id"));
+  return ctx.prisma.suggestion.findUniqueOrThrow({ ...query, where: { id: suggestionId } });
+};
+
+/** The same for a step on the transfer `transferId`, answering with the transfer. */
+const stepOnTransfer = async (
+  query: object,
+  ctx: Context,
+  transferId: string | number,
+  step: (transferId: number) => Promise<number>,
+) => {
+  const id = await step(parseId(transferId, "transferId"));
+  return ctx.prisma.suggestionTransfer.findUniqueOrThrow({ ...query, where: { id } });
+};
+
+type MutationFieldBuilder = Parameters<Parameters<typeof builder.mutationFields>[0]>[0];
+
+/** What a rating says, whether the submitter gives it or a deputy enters it from a call. */
+const ratingArgs = (t: MutationFieldBuilder) => ({
+  id: t.arg.id({ required: true }),
+  satisfaction: t.arg({ type: SatisfactionEnum, required: true }),
+  comment: t.arg.string({ validate: z.string().trim().max(500, "评价不超过500字").nullish() }),
+});
 
 builder.mutationFields((t) => ({
   submitSuggestion: t.prismaField({
@@ -1036,7 +1065,7 @@ builder.mutationFields((t) => ({
         areaId: parseOptionalId(input.areaId, "input.areaId"),
         photoIds: parsePhotoIds(input.photoIds),
       });
-      return reread(query, ctx, s.id);
+      return ctx.prisma.suggestion.findUniqueOrThrow({ ...query, where: { id: s.id } });
     },
   }),
   recordSuggestion: t.prismaField({
@@ -1053,7 +1082,7 @@ builder.mutationFields((t) => ({
         areaId: parseOptionalId(input.areaId, "input.areaId"),
         photoIds: parsePhotoIds(input.photoIds),
       });
-      return reread(query, ctx, s.id);
+      return ctx.prisma.suggestion.findUniqueOrThrow({ ...query, where: { id: s.id } });
     },
   }),
   acceptSuggestion: t.prismaField({
@@ -1062,8 +1091,8 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), note: t.arg.string({ validate: note }) },
-    resolve: async (query, _root, args, ctx) =>
-      reread(query, ctx, await acceptSuggestion(ctx, { suggestionId: parseId(args.id, "id"), note: args.note })),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) => acceptSuggestion(ctx, { suggestionId, note: args.note })),
   }),
   declineSuggestion: t.prismaField({
     type: "Suggestion",
@@ -1071,8 +1100,10 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true, validate: longText("理由") }) },
-    resolve: async (query, _root, args, ctx) =>
-      reread(query, ctx, await declineSuggestion(ctx, { suggestionId: parseId(args.id, "id"), reason: args.reason })),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) =>
+        declineSuggestion(ctx, { suggestionId, reason: args.reason }),
+      ),
   }),
   transferSuggestion: t.prismaField({
     type: "Suggestion",
@@ -1085,15 +1116,9 @@ builder.mutationFields((t) => ({
       transfers: t.arg({ type: [TransferInput], required: true }),
       note: t.arg.string({ validate: note, description: "Instructions to the departments (转办意见)." }),
     },
-    resolve: async (query, _root, args, ctx) =>
-      reread(
-        query,
-        ctx,
-        await transferSuggestion(ctx, {
-          suggestionId: parseId(args.id, "id"),
-          transfers: toTransferSpecs(args.transfers),
-          note: args.note,
-        }),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) =>
+        transferSuggestion(ctx, { suggestionId, transfers: toTransferSpecs(args.transfers), note: args.note }),
       ),
   }),
   addSuggestionTransfers: t.prismaField({
@@ -1107,15 +1132,9 @@ builder.mutationFields((t) => ({
       transfers: t.arg({ type: [TransferInput], required: true }),
       note: t.arg.string({ validate: note }),
     },
-    resolve: async (query, _root, args, ctx) =>
-      reread(
-        query,
-        ctx,
-        await addSuggestionTransfers(ctx, {
-          suggestionId: parseId(args.id, "id"),
-          transfers: toTransferSpecs(args.transfers),
-          note: args.note,
-        }),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) =>
+        addSuggestionTransfers(ctx, { suggestionId, transfers: toTransferSpecs(args.transfers), note: args.note }),
       ),
   }),
   acknowledgeTransfer: t.prismaField({
@@ -1125,12 +1144,8 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: {},
     args: { transferId: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, ctx) =>
-      rereadTransfer(
-        query,
-        ctx,
-        await acknowledgeTransfer(ctx, { transferId: parseId(args.transferId, "transferId") }),
-      ),
+    resolve: (query, _root, args, ctx) =>
+      stepOnTransfer(query, ctx, args.transferId, (transferId) => acknowledgeTransfer(ctx, { transferId })),
   }),
   postSuggestionUpdate: t.prismaField({
     type: "SuggestionTransfer",
@@ -1145,11 +1160,11 @@ builder.mutationFields((t) => ({
         validate: z.array(z.unknown()).max(9, "最多上传 9 张照片").nullish(),
       }),
     },
-    resolve: async (query, _root, args, ctx) => {
-      const transferId = parseId(args.transferId, "transferId");
-      await postSuggestionUpdate(ctx, { transferId, body: args.body, photoIds: parsePhotoIds(args.photoIds) });
-      return rereadTransfer(query, ctx, transferId);
-    },
+    resolve: (query, _root, args, ctx) =>
+      stepOnTransfer(query, ctx, args.transferId, async (transferId) => {
+        await postSuggestionUpdate(ctx, { transferId, body: args.body, photoIds: parsePhotoIds(args.photoIds) });
+        return transferId;
+      }),
   }),
   returnTransfer: t.prismaField({
     type: "SuggestionTransfer",
@@ -1161,11 +1176,9 @@ builder.mutationFields((t) => ({
       transferId: t.arg.id({ required: true }),
       reason: t.arg.string({ required: true, validate: longText("退回理由") }),
     },
-    resolve: async (query, _root, args, ctx) =>
-      rereadTransfer(
-        query,
-        ctx,
-        await returnTransfer(ctx, { transferId: parseId(args.transferId, "transferId"), reason: args.reason }),
+    resolve: (query, _root, args, ctx) =>
+      stepOnTransfer(query, ctx, args.transferId, (transferId) =>
+        returnTransfer(ctx, { transferId, reason: args.reason }),
       ),
   }),
   completeTransfer: t.prismaField({
@@ -1178,11 +1191,9 @@ builder.mutationFields((t) => ({
       transferId: t.arg.id({ required: true }),
       note: t.arg.string({ validate: z.string().trim().max(2000).nullish() }),
     },
-    resolve: async (query, _root, args, ctx) =>
-      rereadTransfer(
-        query,
-        ctx,
-        await completeTransfer(ctx, { transferId: parseId(args.transferId, "transferId"), note: args.note }),
+    resolve: (query, _root, args, ctx) =>
+      stepOnTransfer(query, ctx, args.transferId, (transferId) =>
+        completeTransfer(ctx, { transferId, note: args.note }),
       ),
   }),
   replySuggestion: t.prismaField({
@@ -1192,8 +1203,8 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), body: t.arg.string({ required: true, validate: longText("答复内容") }) },
-    resolve: async (query, _root, args, ctx) =>
-      reread(query, ctx, await replySuggestion(ctx, { suggestionId: parseId(args.id, "id"), body: args.body })),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) => replySuggestion(ctx, { suggestionId, body: args.body })),
   }),
   rateSuggestion: t.prismaField({
     type: "Suggestion",
@@ -1201,21 +1212,9 @@ builder.mutationFields((t) => ({
       "The submitter: rate the reply. REPLIED → RATED; UNSATISFIED (comment required) continues at once RATED → SUPERVISING with round + 1, for another transfer.",
     authScopes: { signedIn: true },
     errors: {},
-    args: {
-      id: t.arg.id({ required: true }),
-      satisfaction: t.arg({ type: SatisfactionEnum, required: true }),
-      comment: t.arg.string({ validate: z.string().trim().max(500, "评价不超过500字").nullish() }),
-    },
-    resolve: async (query, _root, args, ctx) =>
-      reread(
-        query,
-        ctx,
-        await rateSuggestion(ctx, {
-          suggestionId: parseId(args.id, "id"),
-          satisfaction: args.satisfaction,
-          comment: args.comment,
-        }),
-      ),
+    args: ratingArgs(t),
+    resolve: (query, _root, { id, satisfaction, comment }, ctx) =>
+      stepOnSuggestion(query, ctx, id, (suggestionId) => rateSuggestion(ctx, { suggestionId, satisfaction, comment })),
   }),
   rateSuggestionByPhone: t.prismaField({
     type: "Suggestion",
@@ -1223,20 +1222,10 @@ builder.mutationFields((t) => ({
       "Deputy of the post (or staff of its area): enter the rating a submitter without an account gave by phone (电话回访); recorded with who entered it, marked byPhone. Same steps as rateSuggestion. FORBIDDEN when the submitter has an account: they rate themselves.",
     authScopes: { signedIn: true },
     errors: {},
-    args: {
-      id: t.arg.id({ required: true }),
-      satisfaction: t.arg({ type: SatisfactionEnum, required: true }),
-      comment: t.arg.string({ validate: z.string().trim().max(500, "评价不超过500字").nullish() }),
-    },
-    resolve: async (query, _root, args, ctx) =>
-      reread(
-        query,
-        ctx,
-        await rateSuggestionByPhone(ctx, {
-          suggestionId: parseId(args.id, "id"),
-          satisfaction: args.satisfaction,
-          comment: args.comment,
-        }),
+    args: ratingArgs(t),
+    resolve: (query, _root, { id, satisfaction, comment }, ctx) =>
+      stepOnSuggestion(query, ctx, id, (suggestionId) =>
+        rateSuggestionByPhone(ctx, { suggestionId, satisfaction, comment }),
       ),
   }),
   closeSuggestion: t.prismaField({
@@ -1245,8 +1234,8 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), note: t.arg.string({ validate: note }) },
-    resolve: async (query, _root, args, ctx) =>
-      reread(query, ctx, await closeSuggestion(ctx, { suggestionId: parseId(args.id, "id"), note: args.note })),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) => closeSuggestion(ctx, { suggestionId, note: args.note })),
   }),
   setSuggestionPublication: t.prismaField({
     type: "Suggestion",
@@ -1255,11 +1244,9 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), allow: t.arg.boolean({ required: true }) },
-    resolve: async (query, _root, args, ctx) =>
-      reread(
-        query,
-        ctx,
-        await setSuggestionPublication(ctx, { suggestionId: parseId(args.id, "id"), allow: args.allow }),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) =>
+        setSuggestionPublication(ctx, { suggestionId, allow: args.allow }),
       ),
   }),
   hideSuggestion: t.prismaField({
@@ -1275,8 +1262,10 @@ builder.mutationFields((t) => ({
         validate: z.string().trim().min(1, "请填写撤下的原因").max(500, "原因不超过500字"),
       }),
     },
-    resolve: async (query, _root, args, ctx) =>
-      reread(query, ctx, await hideSuggestion(ctx, { suggestionId: parseId(args.id, "id"), reason: args.reason })),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) =>
+        hideSuggestion(ctx, { suggestionId, reason: args.reason }),
+      ),
   }),
   unhideSuggestion: t.prismaField({
     type: "Suggestion",
@@ -1285,8 +1274,8 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, ctx) =>
-      reread(query, ctx, await unhideSuggestion(ctx, { suggestionId: parseId(args.id, "id") })),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) => unhideSuggestion(ctx, { suggestionId })),
   }),
   followSuggestion: t.boolean({
     description:

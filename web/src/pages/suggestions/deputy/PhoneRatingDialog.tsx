@@ -1,18 +1,13 @@
-import { Alert, App, Form, Input, Modal, Radio, Typography } from "antd";
+import { App, Form, Modal, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormFailure } from "../../../components/FormFailure";
 import { useShowFailureOnForm } from "../../../components/failure";
-import type { HandleSuggestionFragment, Satisfaction } from "../../../gql/graphql";
+import type { HandleSuggestionFragment } from "../../../gql/graphql";
 import { type AppFailure, useAppMutation } from "../../../graphql/outcome";
-import { SATISFACTION_CHOICES } from "../public/RatePanel";
+import { RATING_FIELDS, RatingFields, type RatingValues, ratingVariables } from "../shared/RatingFields";
 import { RateSuggestionByPhoneDocument } from "./documents";
 import { isRace } from "./TransferDialog";
-
-interface PhoneRatingValues {
-  satisfaction?: Satisfaction;
-  comment?: string;
-}
 
 interface PhoneRatingDialogProps {
   suggestion: HandleSuggestionFragment;
@@ -29,26 +24,23 @@ interface PhoneRatingDialogProps {
 export function PhoneRatingDialog({ suggestion, onClose, onDone, onRace }: PhoneRatingDialogProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<PhoneRatingValues>();
+  const [form] = Form.useForm<RatingValues>();
   const showOnForm = useShowFailureOnForm();
   const [failure, setFailure] = useState<AppFailure | null>(null);
   const [state, rate] = useAppMutation(RateSuggestionByPhoneDocument);
   const unsatisfied = Form.useWatch("satisfaction", form) === "UNSATISFIED";
 
-  const submit = async (values: PhoneRatingValues) => {
-    if (!values.satisfaction) return;
+  const submit = async (values: RatingValues) => {
+    const variables = ratingVariables(suggestion.id, values);
+    if (!variables) return;
     setFailure(null);
-    const outcome = await rate({
-      id: suggestion.id,
-      satisfaction: values.satisfaction,
-      comment: values.comment?.trim() || null,
-    });
+    const outcome = await rate(variables);
     if (outcome.error) {
       if (isRace(outcome.error)) {
         onRace(outcome.error);
         return;
       }
-      if (!showOnForm(form, outcome.error, ["satisfaction", "comment"])) setFailure(outcome.error);
+      if (!showOnForm(form, outcome.error, RATING_FIELDS)) setFailure(outcome.error);
       return;
     }
     message.success(t(unsatisfied ? "suggestDeputy.phoneRating.doneUnsatisfied" : "suggestDeputy.phoneRating.done"));
@@ -75,36 +67,16 @@ export function PhoneRatingDialog({ suggestion, onClose, onDone, onRace }: Phone
           phone: suggestion.submitterPhone ?? t("suggestDeputy.handle.noPhone"),
         })}
       </Typography.Paragraph>
-      <Form<PhoneRatingValues> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item
-          name="satisfaction"
-          label={t("suggestDeputy.phoneRating.question")}
-          rules={[{ required: true, message: t("suggestResident.rate.chooseOne") }]}
-        >
-          <Radio.Group className="rate-choices">
-            {SATISFACTION_CHOICES.map((choice) => (
-              <Radio key={choice.value} value={choice.value} className={`rate-choice rate-${choice.value}`}>
-                <span aria-hidden className="rate-choice-icon">
-                  {choice.icon}
-                </span>{" "}
-                {t(`suggestion.satisfaction.${choice.value}`)}
-              </Radio>
-            ))}
-          </Radio.Group>
-        </Form.Item>
-        {unsatisfied && (
-          <Alert type="warning" showIcon className="form-note" title={t("suggestDeputy.phoneRating.unsatisfiedNote")} />
-        )}
-        <Form.Item
-          name="comment"
-          label={unsatisfied ? t("suggestDeputy.phoneRating.reason") : t("suggestDeputy.phoneRating.comment")}
-          rules={[
-            { required: unsatisfied, whitespace: true, message: t("suggestResident.rate.reasonRequired") },
-            { max: 500, message: t("suggestResident.rate.commentTooLong") },
-          ]}
-        >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={500} showCount />
-        </Form.Item>
+      <Form<RatingValues> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        <RatingFields
+          unsatisfied={unsatisfied}
+          labels={{
+            question: t("suggestDeputy.phoneRating.question"),
+            comment: t("suggestDeputy.phoneRating.comment"),
+            reason: t("suggestDeputy.phoneRating.reason"),
+            unsatisfiedTitle: t("suggestDeputy.phoneRating.unsatisfiedNote"),
+          }}
+        />
         <FormFailure failure={failure} />
       </Form>
     </Modal>

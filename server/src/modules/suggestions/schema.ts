@@ -10,6 +10,7 @@ import {
   SuggestionCategoryEnum,
   SuggestionChannelEnum,
   SuggestionStatusEnum,
+  TextMessageKindEnum,
   TransferRoleEnum,
   TransferStatusEnum,
 } from "../shared/enums.js";
@@ -35,6 +36,7 @@ import {
 } from "./calendar.js";
 import { deadline, transferDeadline } from "./deadlines.js";
 import {
+  actsForPost,
   allowedActions,
   allowedTransferActions,
   DUE_SOON_WORKING_DAYS,
@@ -314,6 +316,17 @@ builder.prismaObject("Suggestion", {
       select: (_args, _ctx, nested) => ({ ...accessSelection, ratings: nested({ orderBy: { round: "asc" } }) }),
       resolve: (_query, s, _args, ctx) => (isHandler(ctx, s) ? s.ratings : []),
     }),
+    textMessages: t.prismaField({
+      type: ["TextMessage"],
+      description:
+        "Deputies of its post and staff of its area only: the text messages to a submitter without an account (reply, decline, closing), newest first — a FAILED one did not reach them, call them instead.",
+      select: (_args, _ctx, nested) => ({
+        postId: true,
+        area: { select: { path: true } },
+        texts: nested({ orderBy: { id: "desc" } }),
+      }),
+      resolve: (_query, s, _args, ctx) => (actsForPost(ctx.viewer, s) ? s.texts : []),
+    }),
     attachments: t.prismaField({
       type: ["Attachment"],
       description: "Handlers only: photos may show people and homes.",
@@ -550,6 +563,38 @@ builder.prismaObject("SuggestionRating", {
       select: { byPhone: true, rater: { select: { displayName: true, deputyProfile: { select: { name: true } } } } },
       resolve: (r) => (r.byPhone ? (r.rater.deputyProfile?.name ?? r.rater.displayName) : null),
     }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+const TextMessageStatusEnum = builder.enumType("TextMessageStatus", {
+  values: {
+    PENDING: { description: "Not sent yet: waiting for its first try or for the retry after a failure." },
+    SENT: { description: "The SMS gateway took it." },
+    FAILED: { description: "Every attempt failed; no more will be made." },
+  },
+});
+
+builder.prismaObject("TextMessage", {
+  description:
+    "A text message to a submitter without an account, from the outbox: sent once the change it tells of committed, retried with backoff when the gateway fails. The phone is the suggestion's submitterPhone.",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    kind: t.expose("kind", { type: TextMessageKindEnum }),
+    body: t.exposeString("body"),
+    status: t.field({
+      type: TextMessageStatusEnum,
+      select: { sentAt: true, failedAt: true },
+      resolve: (m) => (m.sentAt ? "SENT" : m.failedAt ? "FAILED" : "PENDING"),
+    }),
+    attempts: t.exposeInt("attempts"),
+    lastError: t.exposeString("lastError", {
+      nullable: true,
+      description: "Why the last attempt failed (the gateway's answer).",
+    }),
+    nextAttemptAt: t.expose("nextAttemptAt", { type: "DateTime", nullable: true }),
+    sentAt: t.expose("sentAt", { type: "DateTime", nullable: true }),
+    failedAt: t.expose("failedAt", { type: "DateTime", nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -1096,7 +1141,8 @@ builder.mutationFields((t) => ({
   }),
   declineSuggestion: t.prismaField({
     type: "Suggestion",
-    description: "Deputy of the post: 不予受理, with the reason the resident will read. SUBMITTED → DECLINED.",
+    description:
+      "Deputy of the post: 不予受理, with the reason the resident will read (by text message when they have no account). SUBMITTED → DECLINED.",
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true, validate: longText("理由") }) },
@@ -1199,7 +1245,7 @@ builder.mutationFields((t) => ({
   replySuggestion: t.prismaField({
     type: "Suggestion",
     description:
-      "Lead department or deputy of the post: 答复 to the resident. IN_PROGRESS (or SUPERVISING, once a department is handling it) → REPLIED; the round's open transfers are done.",
+      "Lead department or deputy of the post: 答复 to the resident (by text message when they have no account). IN_PROGRESS (or SUPERVISING, once a department is handling it) → REPLIED; the round's open transfers are done.",
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), body: t.arg.string({ required: true, validate: longText("答复内容") }) },
@@ -1230,7 +1276,7 @@ builder.mutationFields((t) => ({
   }),
   closeSuggestion: t.prismaField({
     type: "Suggestion",
-    description: `Deputy of the post: 办结. From RATED (满意/基本满意), or from REPLIED without a rating once unratedCloseFrom has come: ${RATING_WINDOW_WORKING_DAYS} working days after the reply (the submitter has an account), ${PHONE_FOLLOW_UP_DAYS} days after it (no account: rate by phone first when they can be reached).`,
+    description: `Deputy of the post: 办结 (a submitter without an account is told by text message). From RATED (满意/基本满意), or from REPLIED without a rating once unratedCloseFrom has come: ${RATING_WINDOW_WORKING_DAYS} working days after the reply (the submitter has an account), ${PHONE_FOLLOW_UP_DAYS} days after it (no account: rate by phone first when they can be reached).`,
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), note: t.arg.string({ validate: note }) },

@@ -1,11 +1,9 @@
 import { App, Form, Modal, Typography } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormFailure } from "../../../components/FormFailure";
-import { useShowFailureOnForm } from "../../../components/failure";
 import type { HandleSuggestionFragment } from "../../../gql/graphql";
-import { type AppFailure, useAppMutation } from "../../../graphql/outcome";
-import { RATING_FIELDS, RatingFields, type RatingValues, ratingVariables } from "../shared/RatingFields";
+import type { AppFailure } from "../../../graphql/outcome";
+import { RatingFields, type RatingValues, useRatingForm } from "../shared/RatingFields";
 import { RateSuggestionByPhoneDocument } from "./documents";
 import { isRace } from "./TransferDialog";
 
@@ -24,28 +22,24 @@ interface PhoneRatingDialogProps {
 export function PhoneRatingDialog({ suggestion, onClose, onDone, onRace }: PhoneRatingDialogProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<RatingValues>();
-  const showOnForm = useShowFailureOnForm();
-  const [failure, setFailure] = useState<AppFailure | null>(null);
-  const [state, rate] = useAppMutation(RateSuggestionByPhoneDocument);
-  const unsatisfied = Form.useWatch("satisfaction", form) === "UNSATISFIED";
-
-  const submit = async (values: RatingValues) => {
-    const variables = ratingVariables(suggestion.id, values);
-    if (!variables) return;
-    setFailure(null);
-    const outcome = await rate(variables);
-    if (outcome.error) {
-      if (isRace(outcome.error)) {
-        onRace(outcome.error);
-        return;
-      }
-      if (!showOnForm(form, outcome.error, RATING_FIELDS)) setFailure(outcome.error);
-      return;
-    }
-    message.success(t(unsatisfied ? "suggestDeputy.phoneRating.doneUnsatisfied" : "suggestDeputy.phoneRating.done"));
-    onDone();
-  };
+  const { form, failure, unsatisfied, fetching, submit } = useRatingForm(RateSuggestionByPhoneDocument, suggestion.id, {
+    onRated: (satisfaction) => {
+      message.success(
+        t(
+          satisfaction === "UNSATISFIED"
+            ? "suggestDeputy.phoneRating.doneUnsatisfied"
+            : "suggestDeputy.phoneRating.done",
+        ),
+      );
+      onDone();
+    },
+    // Someone else acted first: the page closes the dialog, reloads and says so.
+    onRefused: (refusal) => {
+      if (!isRace(refusal)) return false;
+      onRace(refusal);
+      return true;
+    },
+  });
 
   return (
     <Modal
@@ -53,7 +47,7 @@ export function PhoneRatingDialog({ suggestion, onClose, onDone, onRace }: Phone
       title={t("suggestDeputy.phoneRating.title")}
       okText={t("suggestDeputy.phoneRating.ok")}
       cancelText={t("common.cancel")}
-      okButtonProps={{ loading: state.fetching, danger: unsatisfied, size: "large" }}
+      okButtonProps={{ loading: fetching, danger: unsatisfied, size: "large" }}
       cancelButtonProps={{ size: "large" }}
       onOk={() => form.submit()}
       onCancel={onClose}

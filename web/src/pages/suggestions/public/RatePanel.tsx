@@ -1,10 +1,7 @@
 import { App, Button, Card, Form, Typography } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormFailure } from "../../../components/FormFailure";
-import { useShowFailureOnForm } from "../../../components/failure";
-import { type AppFailure, useAppMutation } from "../../../graphql/outcome";
-import { RATING_FIELDS, RatingFields, type RatingValues, ratingVariables } from "../shared/RatingFields";
+import { RatingFields, type RatingValues, useRatingForm } from "../shared/RatingFields";
 import { RateSuggestionDocument } from "./documents";
 
 /**
@@ -14,25 +11,12 @@ import { RateSuggestionDocument } from "./documents";
 export function RatePanel({ suggestionId }: { suggestionId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<RatingValues>();
-  const showOnForm = useShowFailureOnForm();
-  const [failure, setFailure] = useState<AppFailure | null>(null);
-  const [state, rate] = useAppMutation(RateSuggestionDocument);
-  const unsatisfied = Form.useWatch("satisfaction", form) === "UNSATISFIED";
-
-  const submit = async (values: RatingValues) => {
-    const variables = ratingVariables(suggestionId, values);
-    if (!variables) return;
-    setFailure(null);
-    const outcome = await rate(variables);
-    if (outcome.error) {
-      if (!showOnForm(form, outcome.error, RATING_FIELDS)) setFailure(outcome.error);
-      return;
-    }
-    message.success(
-      variables.satisfaction === "UNSATISFIED" ? t("suggestResident.rate.sentBack") : t("suggestResident.rate.thanks"),
-    );
-  };
+  const { form, failure, unsatisfied, fetching, submit } = useRatingForm(RateSuggestionDocument, suggestionId, {
+    onRated: (satisfaction) =>
+      message.success(
+        satisfaction === "UNSATISFIED" ? t("suggestResident.rate.sentBack") : t("suggestResident.rate.thanks"),
+      ),
+  });
 
   return (
     <Card id="rate" title={t("suggestResident.rate.title")} className="section-card rate-card" data-testid="rate-panel">
@@ -56,7 +40,7 @@ export function RatePanel({ suggestionId }: { suggestionId: string }) {
           htmlType="submit"
           size="large"
           block
-          loading={state.fetching}
+          loading={fetching}
           danger={unsatisfied}
           className="submit-button"
         >

@@ -1,7 +1,11 @@
 import { FrownOutlined, MehOutlined, SmileOutlined } from "@ant-design/icons";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { Alert, Form, Input, Radio } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useShowFailureOnForm } from "../../../components/failure";
 import type { Satisfaction } from "../../../gql/graphql";
+import { type AppFailure, useAppMutation } from "../../../graphql/outcome";
 
 /** 满意 / 基本满意 / 不满意 with their faces. */
 const SATISFACTION_CHOICES: readonly { value: Satisfaction; icon: React.ReactNode }[] = [
@@ -16,14 +20,39 @@ export interface RatingValues {
   comment?: string;
 }
 
-/** The rating mutations' variables for the form's values (null when no choice was made). */
-export function ratingVariables(id: string, values: RatingValues) {
-  if (!values.satisfaction) return null;
-  return { id, satisfaction: values.satisfaction, comment: values.comment?.trim() || null };
+interface RatingVariables {
+  id: string;
+  satisfaction: Satisfaction;
+  comment?: string | null;
 }
 
-/** The form's fields, for matching a server error to the field at fault. */
-export const RATING_FIELDS = ["satisfaction", "comment"];
+/**
+ * A rating form's state and its submit, for either rating mutation. A refusal naming a field is
+ * shown on it, any other in `failure`; `onRefused` may take a refusal first (and return true).
+ */
+export function useRatingForm<R>(
+  document: TypedDocumentNode<R, RatingVariables>,
+  id: string,
+  handlers: { onRated(satisfaction: Satisfaction): void; onRefused?(failure: AppFailure): boolean },
+) {
+  const [form] = Form.useForm<RatingValues>();
+  const showOnForm = useShowFailureOnForm();
+  const [failure, setFailure] = useState<AppFailure | null>(null);
+  const [state, rate] = useAppMutation(document);
+  const unsatisfied = Form.useWatch("satisfaction", form) === "UNSATISFIED";
+
+  const submit = async ({ satisfaction, comment }: RatingValues) => {
+    if (!satisfaction) return;
+    setFailure(null);
+    const outcome = await rate({ id, satisfaction, comment: comment?.trim() || null });
+    if (!outcome.error) {
+      handlers.onRated(satisfaction);
+    } else if (!handlers.onRefused?.(outcome.error) && !showOnForm(form, outcome.error, ["satisfaction", "comment"])) {
+      setFailure(outcome.error);
+    }
+  };
+  return { form, failure, unsatisfied, fetching: state.fetching, submit };
+}
 
 interface RatingFieldsProps {
   /** Whether 不满意 is chosen: the comment becomes a required reason. */

@@ -17,11 +17,12 @@ export const TEXT_MAX_ATTEMPTS = 5;
 /** How long a claimed row is left to its worker before another may take it (a hung gateway call). */
 export const TEXT_SEND_LEASE_MS = 2 * 60_000;
 
-/** Wait after the n-th failed attempt (1-based): 1, 5, 15, 60 minutes. */
-const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
+const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000] as const;
 
+/** The wait after the n-th failed attempt (1-based): 1, 5, 15, then 60 minutes. */
 export function retryDelayMs(failedAttempts: number): number {
-  return RETRY_DELAYS_MS[Math.min(failedAttempts, RETRY_DELAYS_MS.length) - 1] ?? RETRY_DELAYS_MS[0] ?? 60_000;
+  const index = Math.min(Math.max(failedAttempts, 1), RETRY_DELAYS_MS.length) - 1;
+  return RETRY_DELAYS_MS[index] ?? 60 * 60_000;
 }
 
 export interface TextOutboxDeps {

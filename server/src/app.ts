@@ -16,6 +16,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { type CodeSender, createCodeSender } from "./modules/accounts/code-sender.js";
 import { handleAttachmentRoutes } from "./modules/attachments/http.js";
 import { LogSmsSender, type SmsSender } from "./modules/notifications/sms.js";
+import { startTextOutbox } from "./modules/notifications/text-outbox.js";
 import { startDeadlineClock } from "./modules/suggestions/deadlines.js";
 import { handleSuggestionExport } from "./modules/suggestions/export.js";
 import { startVoteClock } from "./modules/voting/service.js";
@@ -27,7 +28,10 @@ export interface AppOptions {
   logger?: Logger;
   /** How sign-in codes reach people; defaults to the one config.codeSender names (else the log). */
   codeSender?: CodeSender;
-  /** How text messages (e.g. a reply to a resident without an account) go out; defaults to the server log. */
+  /**
+   * How text messages (a reply, decline or closing told to a resident without an account) go out;
+   * defaults to the server log. The text outbox retries what it fails to send.
+   */
   smsSender?: SmsSender;
   /** An already-open database (tests share one); otherwise opened from config. */
   database?: Database;
@@ -161,6 +165,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const stopVoteClock = startVoteClock({ prisma: database.prisma, pubsub, logger });
   const stopDeadlineClock = startDeadlineClock({ prisma: database.prisma, pubsub, logger, sms });
+  const stopTextOutbox = startTextOutbox({ prisma: database.prisma, sms, logger });
   const staticFiles = createStaticHandler(config.webDistDir);
   let inFlight = 0;
   let draining = false;
@@ -291,6 +296,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       draining = true;
       stopVoteClock();
       stopDeadlineClock();
+      await stopTextOutbox();
       // Stop accepting; keep-alive sockets close as soon as they are idle.
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();

@@ -3,7 +3,9 @@ import { resolve } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Account, Department } from "../../server/src/generated/prisma/client.js";
-import { factories } from "../../server/src/testing/factories.js";
+import { createLogger } from "../../server/src/logger.js";
+import { sendDueTexts, TEXT_MAX_ATTEMPTS } from "../../server/src/modules/notifications/text-outbox.js";
+import { factories, uniquePhone } from "../../server/src/testing/factories.js";
 import { startTestApp, type TestApp } from "../../server/src/testing/harness.js";
 import { launchChromium } from "./support/chromium.js";
 import {
@@ -550,6 +552,115 @@ describe("a resident booking a reception slot, in Chromium", () => {
       "CANCELLED",
     );
     for (const open of [resident, deputy]) await open.context.close();
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("a resident without an account whose text messages do not arrive, in Chromium", () => {
+  let deputy: OpenPage;
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === "fail") await screenshotOnFailure({ deputy }, SHOTS);
+  });
+
+  it("shows the deputy the failed text, and takes the rating they hear on the phone", async () => {
+    const prisma = t.db.prisma;
+    const f = factories(t);
+    // People of their own: a phone signed in a moment ago would have to wait for another code.
+    const withGrant = async (grant: { role: "DEPUTY" | "DEPARTMENT_HANDLER"; departmentId?: number }) => {
+      const account = await f.createAccount();
+      const post = await prisma.liaisonPost.findUniqueOrThrow({ where: { id: seeded.postId } });
+      await prisma.roleGrant.create({
+        data: {
+          accountId: account.id,
+          role: grant.role,
+          areaId: grant.role === "DEPUTY" ? post.areaId : (seeded.chengguan.areaId ?? post.areaId),
+          postId: grant.role === "DEPUTY" ? post.id : null,
+          departmentId: grant.departmentId ?? null,
+        },
+      });
+      return account;
+    };
+    const recorder = await withGrant({ role: "DEPUTY" });
+    const caller = await withGrant({ role: "DEPUTY" });
+    const departmentHandler = await withGrant({ role: "DEPARTMENT_HANDLER", departmentId: seeded.chengguan.id });
+    const recorderToken = await t.signIn(recorder.phone);
+    const handlerToken = await t.signIn(departmentHandler.phone);
+    const run = async <T>(query: string, variables: Record<string, unknown>, token: string) => {
+      const response = await t.gql<T>(query, variables, token);
+      if (response.errors) throw new Error(JSON.stringify(response.errors));
+      return response.data as T;
+    };
+
+    // Heard at a reception from someone with no account, transferred, signed for and replied …
+    const phone = uniquePhone();
+    const recorded = await run<{ recordSuggestion: { data: { id: string } } }>(
+      `mutation($input: RecordSuggestionInput!) { recordSuggestion(input: $input) {
+        ... on MutationRecordSuggestionSuccess { data { id } } } }`,
+      {
+        input: {
+          postId: String(seeded.postId),
+          name: "钱阿婆",
+          phone,
+          category: "ELDERLY_SERVICES",
+          title: "助餐点周末不开门",
+          content: "周末老人吃饭没有着落",
+          allowPublish: false,
+        },
+      },
+      recorderToken,
+    );
+    const id = recorded.recordSuggestion.data.id;
+    const moved = await run<{ transferSuggestion: { data: { currentTransfers: { id: string }[] } } }>(
+      `mutation($id: ID!, $transfers: [TransferInput!]!) { transferSuggestion(id: $id, transfers: $transfers) {
+        ... on MutationTransferSuggestionSuccess { data { currentTransfers { id } } } } }`,
+      { id, transfers: [{ departmentId: String(seeded.chengguan.id), role: "LEAD" }] },
+      recorderToken,
+    );
+    await run(
+      `mutation($transferId: ID!) { acknowledgeTransfer(transferId: $transferId) { __typename } }`,
+      { transferId: moved.transferSuggestion.data.currentTransfers[0]?.id },
+      handlerToken,
+    );
+    // … while the SMS gateway is down for every attempt the outbox makes.
+    t.sms.failNext(TEXT_MAX_ATTEMPTS);
+    await run(
+      `mutation($id: ID!, $body: String!) { replySuggestion(id: $id, body: $body) { __typename } }`,
+      { id, body: "已协调助餐点周六中午开门。" },
+      handlerToken,
+    );
+    const deps = { prisma, sms: t.sms, logger: createLogger("silent") };
+    for (let attempt = 2; attempt <= TEXT_MAX_ATTEMPTS; attempt++) {
+      const text = await prisma.textMessage.findFirstOrThrow({ where: { suggestionId: Number(id) } });
+      await sendDueTexts(deps, { ids: [text.id], now: text.nextAttemptAt ?? new Date() });
+    }
+    expect(t.sms.to(phone)).toEqual([]);
+
+    deputy = await openPage(browser, DESKTOP, "phone-deputy", pageErrors);
+    const { page } = deputy;
+    await signIn(t, page, caller.phone);
+    await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+    await page.goto(`${t.url}/workbench/suggestions/${id}`);
+    const texts = page.getByTestId("text-messages");
+    await texts.getByText("发送失败").waitFor();
+    await texts.getByText(`“答复”短信发送 ${TEXT_MAX_ATTEMPTS} 次均未成功，反映人可能未收到，请电话告知。`).waitFor();
+    await page.screenshot({ path: `${SHOTS}/gongzhi-suggestion-text-failed.png`, fullPage: true });
+
+    // The deputy calls and enters what they hear: not satisfied, and why.
+    await button(page.getByTestId("actions"), "录入电话回访评价").click();
+    const rating = dialog(page);
+    await rating.getByRole("radio", { name: "不满意" }).check();
+    await rating.getByText("选择“不满意”后，这条建议将转入督办，需要再次转办。").waitFor();
+    await rating.getByRole("button", { name: "保存评价" }).click();
+    await rating.getByText("请写下不满意的原因", { exact: true }).waitFor();
+    await rating.getByLabel("不满意的原因（反映人原话）").fill("只开周六，周日还是没有");
+    await rating.getByRole("button", { name: "保存评价" }).click();
+    await toast(page, "已录入不满意，已转入督办");
+    const row = await prisma.suggestion.findUniqueOrThrow({ where: { id: Number(id) }, include: { ratings: true } });
+    expect(row.status).toBe("SUPERVISING");
+    expect(row.ratings).toMatchObject([{ byPhone: true, raterId: caller.id, satisfaction: "UNSATISFIED" }]);
+
+    await deputy.context.close();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -22,8 +22,17 @@ export class CapturingCodeSender implements CodeSender {
 /** Keeps every text message sent, so tests read what a resident without an account was told. */
 export class CapturingSmsSender implements SmsSender {
   readonly sent: { phone: string; text: string }[] = [];
+  private failures = 0;
   async send(phone: string, text: string): Promise<void> {
+    if (this.failures > 0) {
+      this.failures--;
+      throw new Error(`gateway answered 503 for ${phone}`);
+    }
     this.sent.push({ phone, text });
+  }
+  /** The next `count` messages fail as a gateway that is down would (the error names the phone). */
+  failNext(count: number) {
+    this.failures = count;
   }
   /** The messages sent to `phone`, oldest first. */
   to(phone: string): string[] {

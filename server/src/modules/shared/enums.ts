@@ -23,6 +23,7 @@ import {
   SuggestionCategory,
   SuggestionChannel,
   SuggestionStatus,
+  TextMessageKind,
   ThresholdRule,
   TopicSource,
   TopicStatus,
@@ -67,4 +68,5 @@ export const SuggestionStatusEnum = builder.enumType(SuggestionStatus, { name: "
 export const TransferRoleEnum = builder.enumType(TransferRole, { name: "TransferRole" });
 export const TransferStatusEnum = builder.enumType(TransferStatus, { name: "TransferStatus" });
 export const SatisfactionEnum = builder.enumType(Satisfaction, { name: "Satisfaction" });
+export const TextMessageKindEnum = builder.enumType(TextMessageKind, { name: "TextMessageKind" });
 export const BookingStatusEnum = builder.enumType(BookingStatus, { name: "BookingStatus" });

@@ -1,17 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { canTransition } from "../../lifecycle.js";
 import { uniquePhone } from "../../testing/factories.js";
-import { startTestApp, type TestApp } from "../../testing/harness.js";
+import type { TestApp } from "../../testing/harness.js";
 import { suggestionLifecycle } from "./lifecycle.js";
 import {
   api,
   inProgress,
   probeSuggestion,
+  type SuggestionApi,
   type SuggestionWorld,
   submitted,
-  suggestionWorld,
   transferred,
   untilListening,
+  useSuggestionSuite,
 } from "./testing.js";
 
 // The lifecycle through the API: every step by the person whose step it is, each recorded on the
@@ -19,16 +20,9 @@ import {
 
 let t: TestApp;
 let w: SuggestionWorld;
-let a: ReturnType<typeof api>;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await suggestionWorld(t);
-  a = api(t);
-});
-
-afterAll(async () => {
-  await t?.close();
+let a: SuggestionApi;
+useSuggestionSuite((suite) => {
+  ({ t, w, a } = suite);
 });
 
 async function statusOf(id: string) {

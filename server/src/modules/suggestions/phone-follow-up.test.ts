@@ -1,11 +1,19 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../../testing/harness.js";
+import { describe, expect, it } from "vitest";
+import type { TestApp } from "../../testing/harness.js";
 import { LogSmsSender } from "../notifications/sms.js";
 import { addDays, today } from "./calendar.js";
 import { PHONE_FOLLOW_UP_DAYS } from "./lifecycle.js";
-import { api, recordedWithoutAccount, type SuggestionWorld, submitted, suggestionWorld } from "./testing.js";
+import {
+  api,
+  recordedWithoutAccount,
+  type SuggestionApi,
+  type SuggestionWorld,
+  submitted,
+  suggestionWorld,
+  useSuggestionSuite,
+} from "./testing.js";
 
 // A resident a deputy met at a reception, without an account: told of the reply by text message,
 // rated by the deputy's call (电话回访), and the suggestion closed only after that or after the
@@ -13,16 +21,9 @@ import { api, recordedWithoutAccount, type SuggestionWorld, submitted, suggestio
 
 let t: TestApp;
 let w: SuggestionWorld;
-let a: ReturnType<typeof api>;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await suggestionWorld(t);
-  a = api(t);
-});
-
-afterAll(async () => {
-  await t?.close();
+let a: SuggestionApi;
+useSuggestionSuite((suite) => {
+  ({ t, w, a } = suite);
 });
 
 /** Transferred to 城管, signed for and replied by it. */

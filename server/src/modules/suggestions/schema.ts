@@ -10,6 +10,7 @@ import {
   SuggestionCategoryEnum,
   SuggestionChannelEnum,
   SuggestionStatusEnum,
+  TextMessageKindEnum,
   TransferRoleEnum,
   TransferStatusEnum,
 } from "../shared/enums.js";
@@ -35,6 +36,7 @@ import {
 } from "./calendar.js";
 import { deadline, transferDeadline } from "./deadlines.js";
 import {
+  actsForPost,
   allowedActions,
   allowedTransferActions,
   DUE_SOON_WORKING_DAYS,
@@ -314,6 +316,17 @@ builder.prismaObject("Suggestion", {
       select: (_args, _ctx, nested) => ({ ...accessSelection, ratings: nested({ orderBy: { round: "asc" } }) }),
       resolve: (_query, s, _args, ctx) => (isHandler(ctx, s) ? s.ratings : []),
     }),
+    textMessages: t.prismaField({
+      type: ["TextMessage"],
+      description:
+        "Deputies of its post and staff of its area only: the text messages to a submitter without an account (reply, decline, closing), newest first — a FAILED one did not reach them, call them instead.",
+      select: (_args, _ctx, nested) => ({
+        postId: true,
+        area: { select: { path: true } },
+        texts: nested({ orderBy: { id: "desc" } }),
+      }),
+      resolve: (_query, s, _args, ctx) => (actsForPost(ctx.viewer, s) ? s.texts : []),
+    }),
     attachments: t.prismaField({
       type: ["Attachment"],
       description: "Handlers only: photos may show people and homes.",
@@ -550,6 +563,38 @@ builder.prismaObject("SuggestionRating", {
       select: { byPhone: true, rater: { select: { displayName: true, deputyProfile: { select: { name: true } } } } },
       resolve: (r) => (r.byPhone ? (r.rater.deputyProfile?.name ?? r.rater.displayName) : null),
     }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+const TextMessageStatusEnum = builder.enumType("TextMessageStatus", {
+  values: {
+    PENDING: { description: "Not sent yet: waiting for its first try or for the retry after a failure." },
+    SENT: { description: "The SMS gateway took it." },
+    FAILED: { description: "Every attempt failed; no more will be made." },
+  },
+});
+
+builder.prismaObject("TextMessage", {
+  description:
+    "A text message to a submitter without an account, from the outbox: sent once the change it tells of committed, retried with backoff when the gateway fails. The phone is the suggestion's submitterPhone.",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    kind: t.expose("kind", { type: TextMessageKindEnum }),
+    body: t.exposeString("body"),
+    status: t.field({
+      type: TextMessageStatusEnum,
+      select: { sentAt: true, failedAt: true },
+      resolve: (m) => (m.sentAt ? "SENT" : m.failedAt ? "FAILED" : "PENDING"),
+    }),
+    attempts: t.exposeInt("attempts"),
+    lastError: t.exposeString("lastError", {
+      nullable: true,
+      description: "Why the last attempt failed (the gateway's answer).",
+    }),
+    nextAttemptAt: t.expose("nextAttemptAt", { type: "DateTime", nullable: true }),
+    sentAt: t.expose("sentAt", { type: "DateTime", nullable: true }),
+    failedAt: t.expose("failedAt", { type: "DateTime", nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -1017,10 +1062,39 @@ function toTransferSpecs(transfers: readonly (typeof TransferInput.$inferInput)[
 const parsePhotoIds = (ids: readonly (string | number)[] | null | undefined) =>
   (ids ?? []).map((id, index) => parseId(id, `photoIds.${index}`));
 
-const reread = (query: object, ctx: Context, id: number) =>
-  ctx.prisma.suggestion.findUniqueOrThrow({ ...query, where: { id } });
-const rereadTransfer = (query: object, ctx: Context, id: number) =>
-  ctx.prisma.suggestionTransfer.findUniqueOrThrow({ ...query, where: { id } });
+/**
+ * Runs one step on the suggestion `id` (the step returns its id) and answers with the suggestion
+ * as the query asks for it, read after the step committed.
+ */
+const stepOnSuggestion = async (
+  query: object,
+  ctx: Context,
+  id: string | number,
+  step: (suggestionId: number) => Promise<number>,
+) => {
+  const suggestionId = await step(parseId(id, "id"));
+  return ctx.prisma.suggestion.findUniqueOrThrow({ ...query, where: { id: suggestionId } });
+};
+
+/** The same for a step on the transfer `transferId`, answering with the transfer. */
+const stepOnTransfer = async (
+  query: object,
+  ctx: Context,
+  transferId: string | number,
+  step: (transferId: number) => Promise<number>,
+) => {
+  const id = await step(parseId(transferId, "transferId"));
+  return ctx.prisma.suggestionTransfer.findUniqueOrThrow({ ...query, where: { id } });
+};
+
+type MutationFieldBuilder = Parameters<Parameters<typeof builder.mutationFields>[0]>[0];
+
+/** What a rating says, whether the submitter gives it or a deputy enters it from a call. */
+const ratingArgs = (t: MutationFieldBuilder) => ({
+  id: t.arg.id({ required: true }),
+  satisfaction: t.arg({ type: SatisfactionEnum, required: true }),
+  comment: t.arg.string({ validate: z.string().trim().max(500, "评价不超过500字").nullish() }),
+});
 
 builder.mutationFields((t) => ({
   submitSuggestion: t.prismaField({
@@ -1036,7 +1110,7 @@ builder.mutationFields((t) => ({
         areaId: parseOptionalId(input.areaId, "input.areaId"),
         photoIds: parsePhotoIds(input.photoIds),
       });
-      return reread(query, ctx, s.id);
+      return ctx.prisma.suggestion.findUniqueOrThrow({ ...query, where: { id: s.id } });
     },
   }),
   recordSuggestion: t.prismaField({
@@ -1053,7 +1127,7 @@ builder.mutationFields((t) => ({
         areaId: parseOptionalId(input.areaId, "input.areaId"),
         photoIds: parsePhotoIds(input.photoIds),
       });
-      return reread(query, ctx, s.id);
+      return ctx.prisma.suggestion.findUniqueOrThrow({ ...query, where: { id: s.id } });
     },
   }),
   acceptSuggestion: t.prismaField({
@@ -1062,17 +1136,20 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), note: t.arg.string({ validate: note }) },
-    resolve: async (query, _root, args, ctx) =>
-      reread(query, ctx, await acceptSuggestion(ctx, { suggestionId: parseId(args.id, "id"), note: args.note })),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) => acceptSuggestion(ctx, { suggestionId, note: args.note })),
   }),
   declineSuggestion: t.prismaField({
     type: "Suggestion",
-    description: "Deputy of the post: 不予受理, with the reason the resident will read. SUBMITTED → DECLINED.",
+    description:
+      "Deputy of the post: 不予受理, with the reason the resident will read (by text message when they have no account). SUBMITTED → DECLINED.",
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true, validate: longText("理由") }) },
-    resolve: async (query, _root, args, ctx) =>
-      reread(query, ctx, await declineSuggestion(ctx, { suggestionId: parseId(args.id, "id"), reason: args.reason })),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) =>
+        declineSuggestion(ctx, { suggestionId, reason: args.reason }),
+      ),
   }),
   transferSuggestion: t.prismaField({
     type: "Suggestion",
@@ -1085,15 +1162,9 @@ builder.mutationFields((t) => ({
       transfers: t.arg({ type: [TransferInput], required: true }),
       note: t.arg.string({ validate: note, description: "Instructions to the departments (转办意见)." }),
     },
-    resolve: async (query, _root, args, ctx) =>
-      reread(
-        query,
-        ctx,
-        await transferSuggestion(ctx, {
-          suggestionId: parseId(args.id, "id"),
-          transfers: toTransferSpecs(args.transfers),
-          note: args.note,
-        }),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) =>
+        transferSuggestion(ctx, { suggestionId, transfers: toTransferSpecs(args.transfers), note: args.note }),
       ),
   }),
   addSuggestionTransfers: t.prismaField({
@@ -1107,15 +1178,9 @@ builder.mutationFields((t) => ({
       transfers: t.arg({ type: [TransferInput], required: true }),
       note: t.arg.string({ validate: note }),
     },
-    resolve: async (query, _root, args, ctx) =>
-      reread(
-        query,
-        ctx,
-        await addSuggestionTransfers(ctx, {
-          suggestionId: parseId(args.id, "id"),
-          transfers: toTransferSpecs(args.transfers),
-          note: args.note,
-        }),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) =>
+        addSuggestionTransfers(ctx, { suggestionId, transfers: toTransferSpecs(args.transfers), note: args.note }),
       ),
   }),
   acknowledgeTransfer: t.prismaField({
@@ -1125,12 +1190,8 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: {},
     args: { transferId: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, ctx) =>
-      rereadTransfer(
-        query,
-        ctx,
-        await acknowledgeTransfer(ctx, { transferId: parseId(args.transferId, "transferId") }),
-      ),
+    resolve: (query, _root, args, ctx) =>
+      stepOnTransfer(query, ctx, args.transferId, (transferId) => acknowledgeTransfer(ctx, { transferId })),
   }),
   postSuggestionUpdate: t.prismaField({
     type: "SuggestionTransfer",
@@ -1145,11 +1206,11 @@ builder.mutationFields((t) => ({
         validate: z.array(z.unknown()).max(9, "最多上传 9 张照片").nullish(),
       }),
     },
-    resolve: async (query, _root, args, ctx) => {
-      const transferId = parseId(args.transferId, "transferId");
-      await postSuggestionUpdate(ctx, { transferId, body: args.body, photoIds: parsePhotoIds(args.photoIds) });
-      return rereadTransfer(query, ctx, transferId);
-    },
+    resolve: (query, _root, args, ctx) =>
+      stepOnTransfer(query, ctx, args.transferId, async (transferId) => {
+        await postSuggestionUpdate(ctx, { transferId, body: args.body, photoIds: parsePhotoIds(args.photoIds) });
+        return transferId;
+      }),
   }),
   returnTransfer: t.prismaField({
     type: "SuggestionTransfer",
@@ -1161,11 +1222,9 @@ builder.mutationFields((t) => ({
       transferId: t.arg.id({ required: true }),
       reason: t.arg.string({ required: true, validate: longText("退回理由") }),
     },
-    resolve: async (query, _root, args, ctx) =>
-      rereadTransfer(
-        query,
-        ctx,
-        await returnTransfer(ctx, { transferId: parseId(args.transferId, "transferId"), reason: args.reason }),
+    resolve: (query, _root, args, ctx) =>
+      stepOnTransfer(query, ctx, args.transferId, (transferId) =>
+        returnTransfer(ctx, { transferId, reason: args.reason }),
       ),
   }),
   completeTransfer: t.prismaField({
@@ -1178,22 +1237,20 @@ builder.mutationFields((t) => ({
       transferId: t.arg.id({ required: true }),
       note: t.arg.string({ validate: z.string().trim().max(2000).nullish() }),
     },
-    resolve: async (query, _root, args, ctx) =>
-      rereadTransfer(
-        query,
-        ctx,
-        await completeTransfer(ctx, { transferId: parseId(args.transferId, "transferId"), note: args.note }),
+    resolve: (query, _root, args, ctx) =>
+      stepOnTransfer(query, ctx, args.transferId, (transferId) =>
+        completeTransfer(ctx, { transferId, note: args.note }),
       ),
   }),
   replySuggestion: t.prismaField({
     type: "Suggestion",
     description:
-      "Lead department or deputy of the post: 答复 to the resident. IN_PROGRESS (or SUPERVISING, once a department is handling it) → REPLIED; the round's open transfers are done.",
+      "Lead department or deputy of the post: 答复 to the resident (by text message when they have no account). IN_PROGRESS (or SUPERVISING, once a department is handling it) → REPLIED; the round's open transfers are done.",
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), body: t.arg.string({ required: true, validate: longText("答复内容") }) },
-    resolve: async (query, _root, args, ctx) =>
-      reread(query, ctx, await replySuggestion(ctx, { suggestionId: parseId(args.id, "id"), body: args.body })),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) => replySuggestion(ctx, { suggestionId, body: args.body })),
   }),
   rateSuggestion: t.prismaField({
     type: "Suggestion",
@@ -1201,21 +1258,9 @@ builder.mutationFields((t) => ({
       "The submitter: rate the reply. REPLIED → RATED; UNSATISFIED (comment required) continues at once RATED → SUPERVISING with round + 1, for another transfer.",
     authScopes: { signedIn: true },
     errors: {},
-    args: {
-      id: t.arg.id({ required: true }),
-      satisfaction: t.arg({ type: SatisfactionEnum, required: true }),
-      comment: t.arg.string({ validate: z.string().trim().max(500, "评价不超过500字").nullish() }),
-    },
-    resolve: async (query, _root, args, ctx) =>
-      reread(
-        query,
-        ctx,
-        await rateSuggestion(ctx, {
-          suggestionId: parseId(args.id, "id"),
-          satisfaction: args.satisfaction,
-          comment: args.comment,
-        }),
-      ),
+    args: ratingArgs(t),
+    resolve: (query, _root, { id, satisfaction, comment }, ctx) =>
+      stepOnSuggestion(query, ctx, id, (suggestionId) => rateSuggestion(ctx, { suggestionId, satisfaction, comment })),
   }),
   rateSuggestionByPhone: t.prismaField({
     type: "Suggestion",
@@ -1223,30 +1268,20 @@ builder.mutationFields((t) => ({
       "Deputy of the post (or staff of its area): enter the rating a submitter without an account gave by phone (电话回访); recorded with who entered it, marked byPhone. Same steps as rateSuggestion. FORBIDDEN when the submitter has an account: they rate themselves.",
     authScopes: { signedIn: true },
     errors: {},
-    args: {
-      id: t.arg.id({ required: true }),
-      satisfaction: t.arg({ type: SatisfactionEnum, required: true }),
-      comment: t.arg.string({ validate: z.string().trim().max(500, "评价不超过500字").nullish() }),
-    },
-    resolve: async (query, _root, args, ctx) =>
-      reread(
-        query,
-        ctx,
-        await rateSuggestionByPhone(ctx, {
-          suggestionId: parseId(args.id, "id"),
-          satisfaction: args.satisfaction,
-          comment: args.comment,
-        }),
+    args: ratingArgs(t),
+    resolve: (query, _root, { id, satisfaction, comment }, ctx) =>
+      stepOnSuggestion(query, ctx, id, (suggestionId) =>
+        rateSuggestionByPhone(ctx, { suggestionId, satisfaction, comment }),
       ),
   }),
   closeSuggestion: t.prismaField({
     type: "Suggestion",
-    description: `Deputy of the post: 办结. From RATED (满意/基本满意), or from REPLIED without a rating once unratedCloseFrom has come: ${RATING_WINDOW_WORKING_DAYS} working days after the reply (the submitter has an account), ${PHONE_FOLLOW_UP_DAYS} days after it (no account: rate by phone first when they can be reached).`,
+    description: `Deputy of the post: 办结 (a submitter without an account is told by text message). From RATED (满意/基本满意), or from REPLIED without a rating once unratedCloseFrom has come: ${RATING_WINDOW_WORKING_DAYS} working days after the reply (the submitter has an account), ${PHONE_FOLLOW_UP_DAYS} days after it (no account: rate by phone first when they can be reached).`,
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), note: t.arg.string({ validate: note }) },
-    resolve: async (query, _root, args, ctx) =>
-      reread(query, ctx, await closeSuggestion(ctx, { suggestionId: parseId(args.id, "id"), note: args.note })),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) => closeSuggestion(ctx, { suggestionId, note: args.note })),
   }),
   setSuggestionPublication: t.prismaField({
     type: "Suggestion",
@@ -1255,11 +1290,9 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }), allow: t.arg.boolean({ required: true }) },
-    resolve: async (query, _root, args, ctx) =>
-      reread(
-        query,
-        ctx,
-        await setSuggestionPublication(ctx, { suggestionId: parseId(args.id, "id"), allow: args.allow }),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) =>
+        setSuggestionPublication(ctx, { suggestionId, allow: args.allow }),
       ),
   }),
   hideSuggestion: t.prismaField({
@@ -1275,8 +1308,10 @@ builder.mutationFields((t) => ({
         validate: z.string().trim().min(1, "请填写撤下的原因").max(500, "原因不超过500字"),
       }),
     },
-    resolve: async (query, _root, args, ctx) =>
-      reread(query, ctx, await hideSuggestion(ctx, { suggestionId: parseId(args.id, "id"), reason: args.reason })),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) =>
+        hideSuggestion(ctx, { suggestionId, reason: args.reason }),
+      ),
   }),
   unhideSuggestion: t.prismaField({
     type: "Suggestion",
@@ -1285,8 +1320,8 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: {},
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, ctx) =>
-      reread(query, ctx, await unhideSuggestion(ctx, { suggestionId: parseId(args.id, "id") })),
+    resolve: (query, _root, args, ctx) =>
+      stepOnSuggestion(query, ctx, args.id, (suggestionId) => unhideSuggestion(ctx, { suggestionId })),
   }),
   followSuggestion: t.boolean({
     description:

@@ -7,6 +7,7 @@ import {
   type Satisfaction,
   type SuggestionCategory,
   type SuggestionStatus,
+  type TextMessageKind,
   type TransferRole,
 } from "../../generated/prisma/client.js";
 import { assertTransition } from "../../lifecycle.js";
@@ -17,6 +18,7 @@ import { claimPhotos } from "../attachments/service.js";
 import { recordAudit } from "../audit/service.js";
 import { announce } from "../notifications/service.js";
 import { fitSms, type SmsSender } from "../notifications/sms.js";
+import { queueText, sendDueTexts } from "../notifications/text-outbox.js";
 import { maskPersonalNumbers } from "../shared/redact.js";
 import { accessSelection, isHandler, isPublic } from "./access.js";
 import {
@@ -147,21 +149,22 @@ interface PendingNotification {
 }
 
 /**
- * What a change owes the world once it commits: notifications are written in the transaction
- * (so they exist exactly when the change does); live events go out after the commit.
+ * What a change owes the world once it commits: notifications and text messages are written in
+ * the transaction (so they exist exactly when the change does); live events go out after the
+ * commit, and the texts are tried at once (the text outbox's worker retries what fails).
  */
 class Outbox {
   readonly events: { kind: SuggestionEventKind; transferId: number | null }[] = [];
   readonly recipients = new Set<number>();
-  readonly texts: { phone: string; text: string }[] = [];
+  readonly textIds: number[] = [];
 
   event(kind: SuggestionEventKind, transferId: number | null = null) {
     this.events.push({ kind, transferId });
   }
 
-  /** A text message, sent once the change commits (a gateway cannot take part in the transaction). */
-  text(phone: string, text: string) {
-    this.texts.push({ phone, text });
+  /** Queues a text message in the change's transaction (a gateway cannot take part in it). */
+  async text(tx: Tx, text: Parameters<typeof queueText>[1]) {
+    this.textIds.push(await queueText(tx, text));
   }
 
   async notify(tx: Tx, suggestionId: number, actorId: number | null, notification: PendingNotification) {
@@ -182,12 +185,10 @@ class Outbox {
 
   /** After commit: live events for the suggestion's watchers and workbenches, the bells, the texts. */
   async flush(deps: Delivery, suggestionId: number) {
-    for (const { phone, text } of this.texts) {
-      // What was committed stays committed: a gateway failure is logged for an operator to resend.
-      await deps.sms.send(phone, text).catch((error: unknown) => {
-        deps.logger.error({ err: error, suggestionId }, "text message failed");
-      });
-    }
+    // A failure here is the outbox's to retry: the change and its texts are committed.
+    await sendDueTexts(deps, { ids: this.textIds }).catch((error: unknown) => {
+      deps.logger.error({ err: error, suggestionId }, "sending queued text messages failed");
+    });
     if (!this.events.length && !this.recipients.size) return;
     const routing = await deps.prisma.suggestion.findUnique({
       where: { id: suggestionId },
@@ -679,6 +680,11 @@ export async function declineSuggestion(ctx: Context, options: { suggestionId: n
       "您的意见建议不予受理",
       `“${w.s.title}”：${reason}`,
     );
+    await textSubmitter(
+      w,
+      "SUGGESTION_DECLINED",
+      fitSms(`【共治】您在${w.s.post.name}反映的“${w.s.title}”不予受理，理由：${reason}`),
+    );
     return w.s.id;
   });
 }
@@ -1060,21 +1066,24 @@ export async function replySuggestion(ctx: Context, options: { suggestionId: num
         `${lead.department.name}已答复“${w.s.title}”。`,
       );
     }
-    await textReplyToSubmitter(w, body);
+    // A deputy then calls them for their rating (rateSuggestionByPhone).
+    await textSubmitter(
+      w,
+      "SUGGESTION_REPLIED",
+      `${fitSms(`【共治】您在${w.s.post.name}反映的“${w.s.title}”已答复：${body}`, 170)}人大代表将电话回访，听取您的评价。`,
+    );
     return w.s.id;
   });
 }
 
 /**
- * A submitter without an account (recorded at a reception with a phone) hears of the reply by text
- * message; a deputy then calls them for their rating (rateSuggestionByPhone).
+ * A submitter without an account (recorded at a reception with a phone) hears of the reply, a
+ * decline and the closing by text message, queued with the change. One with an account is told in
+ * the app instead (tellFollowers).
  */
-async function textReplyToSubmitter(w: Work, body: string) {
+async function textSubmitter(w: Work, kind: TextMessageKind, body: string) {
   if (w.s.submitterId !== null || !w.s.submitterPhone) return;
-  w.out.text(
-    w.s.submitterPhone,
-    `${fitSms(`【共治】您在${w.s.post.name}反映的“${w.s.title}”已答复：${body}`, 170)}人大代表将电话回访，听取您的评价。`,
-  );
+  await w.out.text(w.tx, { phone: w.s.submitterPhone, kind, body, suggestionId: w.s.id, now: w.now });
   await recordAudit(w.tx, {
     actorId: null,
     action: "suggestion.textNotice",
@@ -1082,7 +1091,7 @@ async function textReplyToSubmitter(w: Work, body: string) {
     subjectId: w.s.id,
     areaId: w.s.areaId,
     // Never the number: the handlers read it on the suggestion.
-    data: { actorRole: "SYSTEM", round: w.s.round, about: "REPLIED" },
+    data: { actorRole: "SYSTEM", round: w.s.round, about: w.s.status },
   });
 }
 
@@ -1177,6 +1186,11 @@ export async function closeSuggestion(ctx: Context, options: { suggestionId: num
       { data: { note } },
     );
     await tellFollowers(w, ctx.viewer.accountId, "suggestion.closed", "您的意见建议已办结");
+    await textSubmitter(
+      w,
+      "SUGGESTION_CLOSED",
+      fitSms(`【共治】您在${w.s.post.name}反映的“${w.s.title}”已办结，感谢您的参与。`),
+    );
     return w.s.id;
   });
 }

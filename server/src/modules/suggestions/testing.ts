@@ -1,6 +1,7 @@
+import { afterAll, beforeAll } from "vitest";
 import type { Area, Department, LiaisonPost } from "../../generated/prisma/client.js";
 import { type AreaTree, factories, type Person, uniquePhone, uniqueSuffix } from "../../testing/factories.js";
-import type { GraphQLResponse, TestApp } from "../../testing/harness.js";
+import { type GraphQLResponse, startTestApp, type TestApp, type TestAppOptions } from "../../testing/harness.js";
 import { APP_ERROR, failed, succeeded } from "../../testing/results.js";
 
 // Test fixtures for suggestion tracking: a street with two 居民区, a liaison post for each, three
@@ -92,6 +93,29 @@ export async function suggestionWorld(t: TestApp): Promise<SuggestionWorld> {
   };
 }
 
+/** The app, a suggestion world in it, and the API helpers over it: what most suggestion test files share. */
+export interface SuggestionSuite {
+  t: TestApp;
+  w: SuggestionWorld;
+  a: SuggestionApi;
+}
+
+/**
+ * Starts the app on a fresh database with a suggestion world before the file's tests, hands the
+ * suite to `receive` (the file keeps it in its own variables), and closes the app after them.
+ */
+export function useSuggestionSuite(receive: (suite: SuggestionSuite) => void, options: TestAppOptions = {}) {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp(options);
+    const world = await suggestionWorld(app);
+    receive({ t: app, w: world, a: api(app) });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+}
+
 export const SUGGESTION_FIELDS = `id status round dueOn overdue dueSoon workingDaysLeft viewerActions
   currentTransfers { id status role dueOn department { id } }`;
 
@@ -108,6 +132,8 @@ export interface SuggestionResult {
 }
 
 type Vars = Record<string, unknown>;
+
+export type SuggestionApi = ReturnType<typeof api>;
 
 /** Runs a mutation that returns a Suggestion (or a transfer) and its result union. */
 export function api(t: TestApp) {

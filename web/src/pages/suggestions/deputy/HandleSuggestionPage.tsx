@@ -373,8 +373,51 @@ function SubmitterCard({ suggestion }: { suggestion: HandleSuggestionFragment })
         <Typography.Text type="secondary" className="privacy-note">
           {t("suggestDeputy.handle.private")}
         </Typography.Text>
+        <TextMessages texts={suggestion.textMessages} />
       </Flex>
     </Card>
+  );
+}
+
+/**
+ * The text messages to a submitter without an account and whether they went out: one that failed
+ * for good is a call the deputy still owes the resident.
+ */
+function TextMessages({ texts }: { texts: HandleSuggestionFragment["textMessages"] }) {
+  const { t } = useTranslation();
+  const formatDateTime = useFormatDateTime();
+  if (!texts.length) return null;
+  const statusColor = { PENDING: "processing", SENT: "success", FAILED: "error" } as const;
+  return (
+    <section aria-label={t("suggestDeputy.handle.texts")} data-testid="text-messages">
+      <Typography.Text strong>{t("suggestDeputy.handle.texts")}</Typography.Text>
+      <Flex vertical gap={6} className="handle-texts">
+        {texts.map((text) => {
+          const kind = t(`suggestDeputy.handle.textKind.${text.kind}`);
+          return (
+            <Flex key={text.id} vertical gap={4}>
+              <Flex gap={6} wrap align="center">
+                <Tag color={statusColor[text.status]}>{t(`suggestDeputy.handle.textStatus.${text.status}`)}</Tag>
+                <span>{kind}</span>
+                <Typography.Text type="secondary">{formatDateTime(text.createdAt)}</Typography.Text>
+              </Flex>
+              {text.status === "FAILED" && (
+                <Alert
+                  type="error"
+                  showIcon
+                  title={t("suggestDeputy.handle.textFailed", { kind, attempts: text.attempts })}
+                />
+              )}
+              {text.status === "PENDING" && text.attempts > 0 && (
+                <Typography.Text type="warning">
+                  {t("suggestDeputy.handle.textRetrying", { attempts: text.attempts })}
+                </Typography.Text>
+              )}
+            </Flex>
+          );
+        })}
+      </Flex>
+    </section>
   );
 }
 

@@ -194,6 +194,13 @@ export const HandleSuggestionFragment = graphql(`
     submitter {
       id
     }
+    textMessages {
+      id
+      kind
+      status
+      attempts
+      createdAt
+    }
     post {
       id
       name

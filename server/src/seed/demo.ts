@@ -1563,7 +1563,7 @@ class Seeder {
     });
     await this.tx.voteParticipation.createMany({
       data: entries.map((entry) => {
-        const at = between(this.dice, from, until);
+        const at = this.castTime(from, until, paperBy !== undefined);
         return {
           voteId,
           rollEntryId: entry.id,
@@ -1574,6 +1574,13 @@ class Seeder {
         };
       }),
     });
+  }
+
+  /** When a ballot came in: a waking hour online, office hours for paper ones entered by staff. */
+  private castTime(from: Date, until: Date, paper: boolean): Date {
+    const day = this.clock.dayOf(between(this.dice, from, until));
+    const at = this.clock.at(day, paper ? this.dice.int(9, 16) : this.dice.int(7, 21), this.dice.int(0, 59));
+    return at < from || at > until ? between(this.dice, from, until) : at;
   }
 
   /** One option, by weight (the options in position order). */

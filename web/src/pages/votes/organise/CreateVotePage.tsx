@@ -271,6 +271,7 @@ export function CreateVotePage() {
         form={form}
         layout="vertical"
         size="large"
+        // Only what may be left empty says 可选: choices that always hold a value are not marked.
         requiredMark="optional"
         onFinish={submit}
         // The server refuses a secret ballot with a live per-option count: seal it as it is chosen.
@@ -304,7 +305,7 @@ export function CreateVotePage() {
               />
             </Form.Item>
           )}
-          <Form.Item name="subject" label={t("votes.form.subjectKind")}>
+          <Form.Item name="subject" required label={t("votes.form.subjectKind")}>
             <Radio.Group
               optionType="button"
               buttonStyle="solid"
@@ -344,7 +345,7 @@ export function CreateVotePage() {
         </Card>
 
         <Card title={t("votes.form.sectionBallot")} className="section-card">
-          <Form.Item name="ballotType" label={t("votes.form.ballotType")}>
+          <Form.Item name="ballotType" required label={t("votes.form.ballotType")}>
             <Radio.Group className="stacked-radios">
               {BALLOT_TYPES.map((type) => (
                 <Radio key={type} value={type}>
@@ -355,7 +356,7 @@ export function CreateVotePage() {
             </Radio.Group>
           </Form.Item>
           {yesNo ? (
-            <Form.Item label={t("votes.form.options")}>
+            <Form.Item label={t("votes.form.options")} required>
               <Flex gap={8}>
                 <Tag color="green">赞成</Tag>
                 <Tag color="red">反对</Tag>
@@ -417,7 +418,7 @@ export function CreateVotePage() {
         </Card>
 
         <Card title={t("votes.form.sectionElectorate")} className="section-card">
-          <Form.Item name="electorate" label={t("votes.form.electorate")}>
+          <Form.Item name="electorate" required label={t("votes.form.electorate")}>
             <Radio.Group
               optionType="button"
               buttonStyle="solid"
@@ -441,7 +442,7 @@ export function CreateVotePage() {
                   aria-label={t("votes.form.area")}
                 />
               </Form.Item>
-              <Form.Item name="countingUnit" label={t("votes.form.countingUnit")}>
+              <Form.Item name="countingUnit" required label={t("votes.form.countingUnit")}>
                 <Radio.Group className="stacked-radios">
                   <Radio value="RESIDENT">
                     <span className="radio-title">{t("votes.countingUnit.RESIDENT")}</span>
@@ -504,6 +505,7 @@ export function CreateVotePage() {
           {yesNo && (
             <Form.Item
               name="threshold"
+              required
               label={t("votes.form.threshold")}
               dependencies={["countingUnit", "ballotType", "electorate"]}
               rules={[
@@ -540,6 +542,7 @@ export function CreateVotePage() {
           )}
           <Form.Item
             name="quorumPercent"
+            required
             label={t("votes.form.quorum")}
             extra={t("votes.form.quorumHint")}
             rules={[{ type: "number", min: 0, max: 100, message: t("votes.form.quorumRange") }]}
@@ -548,6 +551,7 @@ export function CreateVotePage() {
           </Form.Item>
           <Form.Item
             name="secret"
+            required
             valuePropName="checked"
             label={t("votes.form.secret")}
             extra={t("votes.form.secretHint")}
@@ -556,6 +560,7 @@ export function CreateVotePage() {
           </Form.Item>
           <Form.Item
             name="sealed"
+            required
             valuePropName="checked"
             label={t("votes.form.sealed")}
             extra={secret ? t("votes.form.sealedBySecret") : t("votes.form.sealedHint")}

@@ -80,5 +80,6 @@ export async function loadViewer(prisma: PrismaClient, token: string | null): Pr
       buildingPath: m.household.building.path,
       status: m.status,
     })),
+    session.expiresAt,
   );
 }

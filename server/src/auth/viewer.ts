@@ -38,6 +38,8 @@ export class Viewer {
     readonly sessionId: string | null,
     readonly roles: readonly HeldRole[],
     readonly memberships: readonly HeldMembership[],
+    /** When the session ends by itself; open sockets close then. */
+    readonly sessionExpiresAt: Date | null = null,
   ) {}
 
   static anonymous(): Viewer {

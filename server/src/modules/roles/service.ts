@@ -126,6 +126,8 @@ export async function grantRole(ctx: Context, options: GrantOptions) {
     return created;
   });
   ctx.pubsub.publish("account:changed", grant.accountId, { reason: "roles", subjectId: grant.id });
+  // Open subscriptions pick up the new role when they reconnect.
+  ctx.pubsub.publish("account:accessChanged", { accountId: grant.accountId, reason: "roles" });
   announce(ctx, grant.accountId, grant.id);
   return grant;
 }
@@ -155,6 +157,8 @@ export async function revokeRole(ctx: Context, options: { grantId: number }) {
     return tx.roleGrant.findUniqueOrThrow({ where: { id: grant.id } });
   });
   ctx.pubsub.publish("account:changed", grant.accountId, { reason: "roles", subjectId: grant.id });
+  // Subscriptions opened under the role must not keep delivering what it allowed.
+  ctx.pubsub.publish("account:accessChanged", { accountId: grant.accountId, reason: "roles" });
   return revoked;
 }
 

@@ -30,7 +30,7 @@ export type PubSubChannels = {
   "session:revoked": [payload: { sessionId: string }];
   /**
    * What an account may see changed under its open subscriptions: every instance closes its
-   * sockets — for good when it was disabled, to reconnect with the new rights when its roles changed.
+   * sockets — for good when it was disabled, to reconnect with what is left when a role was revoked.
    */
   "account:accessChanged": [payload: { accountId: number; reason: "roles" | "disabled" }];
 };

@@ -7,7 +7,7 @@ import type { WebSocket } from "ws";
 export const SOCKET_CLOSE = {
   /** The session is over (signed out, expired, account disabled): sign in again. */
   sessionEnded: 4401,
-  /** Still signed in, but the roles changed: connect again to subscribe with the new ones. */
+  /** Still signed in, but a role was revoked: connect again to subscribe with what is left. */
   accessChanged: 4403,
 } as const;
 

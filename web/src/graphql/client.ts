@@ -203,8 +203,18 @@ export interface GraphQLClientHandle {
 export interface GraphQLClientOptions {
   /** Called when the WebSocket came back after a drop: events may have been missed meanwhile. */
   onReconnected?: () => void;
-  /** Called when the server no longer knows the session (expired, signed out elsewhere). */
+  /**
+   * Called when the server no longer knows the session (expired, signed out elsewhere, account
+   * disabled): an UNAUTHENTICATED answer, or the WebSocket closed with SESSION_ENDED_CLOSE_CODE.
+   */
   onUnauthenticated?: () => void;
+}
+
+/** The server closes a WebSocket with this code when its session ended: reconnecting cannot help. */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+
+function endsSession(event: unknown): boolean {
+  return (event as { code?: unknown } | null)?.code === SESSION_ENDED_CLOSE_CODE;
 }
 
 /**
@@ -219,10 +229,17 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
     lazyCloseTimeout: 3_000,
     keepAlive: 20_000,
     retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: () => true,
+    // Network drops and 4403 (a role was revoked: connect again with what is left) are retried for
+    // ever; an ended session is not, the person has to sign in again.
+    shouldRetry: (event) => !endsSession(event),
     on: {
       connected: (_socket, _payload, wasRetry) => {
         if (wasRetry) options.onReconnected?.();
+      },
+      closed: (event) => {
+        // After graphql-ws has finished with the closed socket (this listener runs first): the
+        // handler replaces this client, and disposing it mid-close makes it write to the dead socket.
+        if (endsSession(event)) setTimeout(() => options.onUnauthenticated?.(), 0);
       },
     },
   });

@@ -126,8 +126,6 @@ export async function grantRole(ctx: Context, options: GrantOptions) {
     return created;
   });
   ctx.pubsub.publish("account:changed", grant.accountId, { reason: "roles", subjectId: grant.id });
-  // Open subscriptions pick up the new role when they reconnect.
-  ctx.pubsub.publish("account:accessChanged", { accountId: grant.accountId, reason: "roles" });
   announce(ctx, grant.accountId, grant.id);
   return grant;
 }

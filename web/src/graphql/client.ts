@@ -222,6 +222,8 @@ function endsSession(event: unknown): boolean {
  * shows one person's data to the next and the WebSocket reconnects with the new session cookie.
  */
 export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQLClientHandle {
+  // A replaced client's last words (its socket closing after sign-out) are no news.
+  let disposed = false;
   const wsClient = createWsClient({
     url: graphqlWsUrl(),
     // Connect on the first subscription, close when the last one ends.
@@ -239,7 +241,10 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
       closed: (event) => {
         // After graphql-ws has finished with the closed socket (this listener runs first): the
         // handler replaces this client, and disposing it mid-close makes it write to the dead socket.
-        if (endsSession(event)) setTimeout(() => options.onUnauthenticated?.(), 0);
+        if (!endsSession(event)) return;
+        setTimeout(() => {
+          if (!disposed) options.onUnauthenticated?.();
+        }, 0);
       },
     },
   });
@@ -277,5 +282,11 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
     ],
   });
 
-  return { client, dispose: () => void wsClient.dispose() };
+  return {
+    client,
+    dispose: () => {
+      disposed = true;
+      void wsClient.dispose();
+    },
+  };
 }

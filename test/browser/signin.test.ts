@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Area } from "../../server/src/generated/prisma/client.js";
 import { factories } from "../../server/src/testing/factories.js";
 import { startTestApp, type TestApp } from "../../server/src/testing/harness.js";
-import { collectPageErrors, launchChromium } from "./support/chromium.js";
+import { launchChromium } from "./support/chromium.js";
 import { chooseOption, DESKTOP, openPage, PHONE, signIn } from "./support/session.js";
 
 // The real app in-process, the built web app, Chromium: a staff member verifies a resident and

@@ -218,14 +218,29 @@ function endsSession(event: unknown): boolean {
 }
 
 /**
+ * graphql-ws checks the socket is open, awaits, then sends a subscribe: when the server closes the
+ * socket in between (e.g. 4401) the browser logs an error for the write. The close that follows is
+ * handled anyway (retried, or the session dropped), so a write to a closing socket is dropped.
+ */
+class ClosingTolerantWebSocket extends WebSocket {
+  override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+    if (this.readyState === WebSocket.OPEN) super.send(data);
+  }
+}
+
+/**
  * One client per session: after signing in or out the app builds a fresh one, so the cache never
  * shows one person's data to the next and the WebSocket reconnects with the new session cookie.
  */
 export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQLClientHandle {
   // A replaced client's last words (its socket closing after sign-out) are no news.
   let disposed = false;
+  // Once the server ended the session, this client opens no socket again: a subscription started
+  // meanwhile would connect with the dead session, only to be cut off when the client is replaced.
+  let sessionEnded = false;
   const wsClient = createWsClient({
     url: graphqlWsUrl(),
+    webSocketImpl: ClosingTolerantWebSocket,
     // Connect on the first subscription, close when the last one ends.
     lazy: true,
     lazyCloseTimeout: 3_000,
@@ -242,6 +257,7 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
         // After graphql-ws has finished with the closed socket (this listener runs first): the
         // handler replaces this client, and disposing it mid-close makes it write to the dead socket.
         if (!endsSession(event)) return;
+        sessionEnded = true;
         setTimeout(() => {
           if (!disposed) options.onUnauthenticated?.();
         }, 0);
@@ -273,6 +289,10 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
           const input = { ...request, query: request.query ?? "" };
           return {
             subscribe(sink) {
+              if (sessionEnded || disposed) {
+                sink.complete();
+                return { unsubscribe: () => {} };
+              }
               const unsubscribe = wsClient.subscribe(input, sink);
               return { unsubscribe };
             },

@@ -299,6 +299,28 @@ describe("open WebSockets follow what their holder may still see", () => {
     const after = await t.gql<{ viewer: { signedIn: boolean } }>("{ viewer { signedIn } }", {}, resident.token);
     expect(after.data?.viewer.signedIn).toBe(false);
     expect(await t.db.prisma.session.count({ where: { accountId: resident.account.id, revokedAt: null } })).toBe(0);
+
+    // Enabled again, a new session of the person works; the sessions ended by disabling stay ended.
+    const enabled = await t.gql(
+      `mutation($id: ID!) { setAccountDisabled(id: $id, disabled: false) { __typename } }`,
+      { id: String(resident.account.id) },
+      admin.token,
+    );
+    expect(enabled.data).toEqual({ setAccountDisabled: { __typename: "MutationSetAccountDisabledSuccess" } });
+    const again = await anotherSession(resident.account.id);
+    const signedIn = async (token: string) =>
+      (await t.gql<{ viewer: { signedIn: boolean } }>("{ viewer { signedIn } }", {}, token)).data?.viewer.signedIn;
+    expect(await signedIn(again)).toBe(true);
+    expect(await signedIn(resident.token)).toBe(false);
+    expect(
+      await t.db.prisma.auditEvent.count({
+        where: {
+          subjectType: "ACCOUNT",
+          subjectId: resident.account.id,
+          action: { in: ["account.disable", "account.enable"] },
+        },
+      }),
+    ).toBe(2);
   });
 
   it("disabling is for an admin of an area the person lives in: staff, 金橘苑's admin and oneself are FORBIDDEN", async () => {

@@ -2,7 +2,9 @@ import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { hashToken, newSessionToken } from "./auth/session.js";
+import { type AreaTree, type Factories, factories, type Person } from "./testing/factories.js";
 import { startTestApp, type TestApp } from "./testing/harness.js";
+import { APP_ERROR, failed } from "./testing/results.js";
 
 describe("the app process", () => {
   let t: TestApp;
@@ -129,6 +131,35 @@ describe("mutation results", () => {
   });
 });
 
+/** A graphql-ws client on `token` (as connectionParams, or as the session cookie) that reports its close code. */
+function liveClient(t: TestApp, options: { token?: string; cookie?: string }) {
+  let closedWith: (code: number) => void = () => {};
+  const closed = new Promise<number>((resolve) => {
+    closedWith = resolve;
+  });
+  let connected: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    connected = resolve;
+  });
+  // The browser's way: the cookie rides on the upgrade request, no token in connectionParams.
+  const cookie = options.cookie;
+  class CookieWebSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  }
+  const client = createClient({
+    url: t.wsUrl,
+    webSocketImpl: CookieWebSocket,
+    connectionParams: options.token ? { authToken: options.token } : undefined,
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => {},
+    on: { connected: () => connected(), closed: (event) => closedWith((event as { code: number }).code) },
+  });
+  return { client, ready, closed };
+}
+
 describe("signing out", () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -137,35 +168,6 @@ describe("signing out", () => {
   afterAll(async () => {
     await t?.close();
   });
-
-  /** A graphql-ws client on `token` (as connectionParams, or as the session cookie) that reports its close code. */
-  function liveClient(options: { token?: string; cookie?: string }) {
-    let closedWith: (code: number) => void = () => {};
-    const closed = new Promise<number>((resolve) => {
-      closedWith = resolve;
-    });
-    let connected: () => void = () => {};
-    const ready = new Promise<void>((resolve) => {
-      connected = resolve;
-    });
-    // The browser's way: the cookie rides on the upgrade request, no token in connectionParams.
-    const cookie = options.cookie;
-    class CookieWebSocket extends WebSocket {
-      constructor(address: string, protocols?: string | string[]) {
-        super(address, protocols, cookie ? { headers: { cookie } } : {});
-      }
-    }
-    const client = createClient({
-      url: t.wsUrl,
-      webSocketImpl: CookieWebSocket,
-      connectionParams: options.token ? { authToken: options.token } : undefined,
-      retryAttempts: 0,
-      lazy: false,
-      onNonLazyError: () => {},
-      on: { connected: () => connected(), closed: (event) => closedWith((event as { code: number }).code) },
-    });
-    return { client, ready, closed };
-  }
 
   const accountIdOf = async (token: string) =>
     Number(
@@ -183,8 +185,8 @@ describe("signing out", () => {
       data: { accountId, tokenHash: hashToken(otherDevice), expiresAt: new Date(Date.now() + 3_600_000) },
     });
 
-    const mine = liveClient({ token });
-    const other = liveClient({ token: otherDevice });
+    const mine = liveClient(t, { token });
+    const other = liveClient(t, { token: otherDevice });
     await Promise.all([mine.ready, other.ready]);
     const query = "subscription { viewerChanged { reason subjectId } }";
     const mySubscription = t.subscribe<{ viewerChanged: { subjectId: string | null } }>(mine.client, query);
@@ -207,7 +209,7 @@ describe("signing out", () => {
   it("also closes a socket that was opened with the session cookie, as the web app's are", async () => {
     const token = await t.signIn("13700000012");
     const cookie = `gz_session=${encodeURIComponent(token)}`;
-    const live = liveClient({ cookie });
+    const live = liveClient(t, { cookie });
     await live.ready;
     const subscription = t.subscribe<{ viewerChanged: { subjectId: string | null } }>(
       live.client,
@@ -218,5 +220,130 @@ describe("signing out", () => {
     const out = await t.request<{ signOut: boolean }>("mutation { signOut }", {}, { cookie });
     expect(out.body.data?.signOut).toBe(true);
     expect(await live.closed).toBe(4401);
+  });
+});
+
+describe("open WebSockets follow what their holder may still see", () => {
+  let t: TestApp;
+  let f: Factories;
+  let tree: AreaTree;
+  let admin: Person;
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = factories(t);
+    tree = await f.createAreaTree();
+    admin = await f.seedStaff({ area: tree.street, role: "ADMIN" });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const VIEWER_CHANGED = "subscription { viewerChanged { reason subjectId } }";
+
+  /** A second session of the account (another device), open for an hour. */
+  async function anotherSession(accountId: number, expiresInMs = 3_600_000) {
+    const token = newSessionToken();
+    await t.db.prisma.session.create({
+      data: { accountId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + expiresInMs) },
+    });
+    return token;
+  }
+
+  /** A live client on `token` whose viewerChanged subscription is listening on the server. */
+  async function listening(token: string, accountId: number) {
+    const live = liveClient(t, { token });
+    await live.ready;
+    const changes = t.subscribe<{ viewerChanged: { subjectId: string | null } }>(live.client, VIEWER_CHANGED);
+    await t.untilViewerChangedListens(changes, accountId);
+    return { ...live, changes };
+  }
+
+  it("revoking a role closes every socket of its holder (4403, connect again); a bystander's stays open", async () => {
+    const staff = await f.seedStaff({ area: tree.sanlin.neighbourhood });
+    const bystander = await f.seedStaff({ area: tree.sanlin.neighbourhood });
+    const phoneLive = await listening(staff.token, staff.account.id);
+    const desktopLive = await listening(await anotherSession(staff.account.id), staff.account.id);
+    const bystanderLive = await listening(bystander.token, bystander.account.id);
+
+    const revoked = await t.gql(
+      `mutation($id: ID!) { revokeRole(id: $id) { __typename } }`,
+      { id: String(staff.grant.id) },
+      admin.token,
+    );
+    expect(revoked.data).toEqual({ revokeRole: { __typename: "MutationRevokeRoleSuccess" } });
+    expect(await phoneLive.closed).toBe(4403);
+    expect(await desktopLive.closed).toBe(4403);
+
+    // Connecting again, the person is who they now are: the staff queue is no longer theirs.
+    const again = t.subscribe(t.wsClient(staff.token), "subscription { membershipQueueChanged }");
+    await expect(again.waitFor()).rejects.toThrow(/subscription error/);
+
+    t.pubsub.publish("account:changed", bystander.account.id, { reason: "notification", subjectId: 4343 });
+    await bystanderLive.changes.waitFor((result) => result.viewerChanged.subjectId === "4343");
+    await bystanderLive.client.dispose();
+  });
+
+  it("disabling an account ends its sessions and closes every socket of it (4401)", async () => {
+    const resident = await f.seedResident({ building: tree.sanlin.building });
+    const phoneLive = await listening(resident.token, resident.account.id);
+    const desktopLive = await listening(await anotherSession(resident.account.id), resident.account.id);
+
+    const disabled = await t.gql(
+      `mutation($id: ID!) { setAccountDisabled(id: $id, disabled: true) { __typename } }`,
+      { id: String(resident.account.id) },
+      admin.token,
+    );
+    expect(disabled.data).toEqual({ setAccountDisabled: { __typename: "MutationSetAccountDisabledSuccess" } });
+    expect(await phoneLive.closed).toBe(4401);
+    expect(await desktopLive.closed).toBe(4401);
+    const after = await t.gql<{ viewer: { signedIn: boolean } }>("{ viewer { signedIn } }", {}, resident.token);
+    expect(after.data?.viewer.signedIn).toBe(false);
+    expect(await t.db.prisma.session.count({ where: { accountId: resident.account.id, revokedAt: null } })).toBe(0);
+
+    // Enabled again, a new session of the person works; the sessions ended by disabling stay ended.
+    const enabled = await t.gql(
+      `mutation($id: ID!) { setAccountDisabled(id: $id, disabled: false) { __typename } }`,
+      { id: String(resident.account.id) },
+      admin.token,
+    );
+    expect(enabled.data).toEqual({ setAccountDisabled: { __typename: "MutationSetAccountDisabledSuccess" } });
+    const again = await anotherSession(resident.account.id);
+    const signedIn = async (token: string) =>
+      (await t.gql<{ viewer: { signedIn: boolean } }>("{ viewer { signedIn } }", {}, token)).data?.viewer.signedIn;
+    expect(await signedIn(again)).toBe(true);
+    expect(await signedIn(resident.token)).toBe(false);
+    expect(
+      await t.db.prisma.auditEvent.count({
+        where: {
+          subjectType: "ACCOUNT",
+          subjectId: resident.account.id,
+          action: { in: ["account.disable", "account.enable"] },
+        },
+      }),
+    ).toBe(2);
+  });
+
+  it("disabling is for an admin of an area the person lives in: staff, 金橘苑's admin and oneself are FORBIDDEN", async () => {
+    const resident = await f.seedResident({ building: tree.sanlin.building });
+    const staff = await f.seedStaff({ area: tree.sanlin.neighbourhood });
+    const jinjuAdmin = await f.seedStaff({ area: tree.jinju.neighbourhood, role: "ADMIN" });
+    const DISABLE = `mutation($id: ID!) { setAccountDisabled(id: $id, disabled: true) { __typename ${APP_ERROR} } }`;
+    for (const [id, token] of [
+      [resident.account.id, staff.token],
+      [resident.account.id, jinjuAdmin.token],
+      [admin.account.id, admin.token],
+    ] as const) {
+      expect(failed(await t.gql(DISABLE, { id: String(id) }, token), "setAccountDisabled").code).toBe("FORBIDDEN");
+    }
+    expect((await t.db.prisma.account.findUniqueOrThrow({ where: { id: resident.account.id } })).disabledAt).toBeNull();
+  });
+
+  it("closes a socket when its session expires (4401), not before", async () => {
+    const resident = await f.seedResident({ building: tree.sanlin.building });
+    const expiresAt = Date.now() + 1_500;
+    const live = await listening(await anotherSession(resident.account.id, 1_500), resident.account.id);
+    expect(await live.closed).toBe(4401);
+    // Timers may fire a millisecond early by the wall clock, never by more.
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt - 5);
   });
 });

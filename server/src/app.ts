@@ -4,7 +4,8 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { createYoga, type Plugin } from "graphql-yoga";
-import { type WebSocket, WebSocketServer } from "ws";
+import { WebSocketServer } from "ws";
+import { LiveSockets, SOCKET_CLOSE } from "./auth/live-sockets.js";
 import { loadViewer, readToken, SESSION_COOKIE } from "./auth/session.js";
 import type { AppConfig } from "./config.js";
 import type { Context } from "./context.js";
@@ -211,26 +212,23 @@ export async function createApp(options: AppOptions): Promise<App> {
   const server: Server = createServer(totalHandler(handleRequest, logger));
 
   const wsServer = new WebSocketServer({ server, path: "/graphql" });
-  // Open sockets by the session they were opened with, so that signing out ends them.
-  const socketsBySession = new Map<string, Set<WebSocket>>();
-  const rememberSocket = (sessionId: string, socket: WebSocket) => {
-    const sockets = socketsBySession.get(sessionId) ?? new Set<WebSocket>();
-    sockets.add(socket);
-    socketsBySession.set(sessionId, sockets);
-    socket.once("close", () => {
-      sockets.delete(socket);
-      if (sockets.size === 0 && socketsBySession.get(sessionId) === sockets) socketsBySession.delete(sessionId);
-    });
-  };
-  // A subscription keeps the viewer it started with; when that session ends (on any instance: the
-  // event goes through the shared pub/sub), its sockets close with 4401 and the client must
-  // connect again as whoever it now is.
+  // A subscription keeps the viewer it started with. When that session ends, or the account is
+  // disabled or its roles change (on any instance: the events go through the shared pub/sub), its
+  // sockets close, and the client connects again as whoever it now is; see LiveSockets.
+  const liveSockets = new LiveSockets();
   const revokedSessions = pubsub.subscribe("session:revoked");
   const closingRevokedSessions = (async () => {
     for await (const { sessionId } of revokedSessions) {
-      for (const socket of socketsBySession.get(sessionId) ?? []) socket.close(4401, "Session ended");
+      liveSockets.closeSession(sessionId, SOCKET_CLOSE.sessionEnded, "Session ended");
     }
   })().catch((error: unknown) => logger.error({ err: error }, "session revocation listener failed"));
+  const accessChanges = pubsub.subscribe("account:accessChanged");
+  const closingOnAccessChange = (async () => {
+    for await (const { accountId, reason } of accessChanges) {
+      if (reason === "disabled") liveSockets.closeAccount(accountId, SOCKET_CLOSE.sessionEnded, "Account disabled");
+      else liveSockets.closeAccount(accountId, SOCKET_CLOSE.accessChanged, "Roles changed");
+    }
+  })().catch((error: unknown) => logger.error({ err: error }, "access change listener failed"));
 
   const wsCleanup = useServer<Record<string, unknown>, { request: IncomingMessage }>(
     {
@@ -242,7 +240,10 @@ export async function createApp(options: AppOptions): Promise<App> {
         if (!token) return true;
         const viewer = await loadViewer(database.prisma, token);
         if (!viewer.signedIn) return !(typeof presented === "string" && presented);
-        if (viewer.sessionId) rememberSocket(viewer.sessionId, ctx.extra.socket);
+        const { account, sessionId, sessionExpiresAt } = viewer;
+        if (account && sessionId && sessionExpiresAt) {
+          liveSockets.add(ctx.extra.socket, { sessionId, accountId: account.id, expiresAt: sessionExpiresAt });
+        }
         return true;
       },
       // Subscriptions run through yoga's envelope: same context, auth and plugins as HTTP.
@@ -303,7 +304,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       for (const client of wsServer.clients) client.close(1001, "Server shutting down");
       await wsCleanup.dispose();
       await revokedSessions.return();
-      await closingRevokedSessions;
+      await accessChanges.return();
+      await Promise.all([closingRevokedSessions, closingOnAccessChange]);
       if (inFlight > 0) {
         await Promise.race([
           new Promise<void>((done) => {

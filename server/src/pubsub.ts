@@ -28,6 +28,11 @@ export type PubSubChannels = {
   "suggestion:workbench": [payload: SuggestionWorkbenchEvent];
   /** A session ended (sign-out): every instance closes the WebSockets opened with it. */
   "session:revoked": [payload: { sessionId: string }];
+  /**
+   * What an account may see changed under its open subscriptions: every instance closes its
+   * sockets — for good when it was disabled, to reconnect with what is left when a role was revoked.
+   */
+  "account:accessChanged": [payload: { accountId: number; reason: "roles" | "disabled" }];
 };
 export type AccountChangeReason = "notification" | "membership" | "roles";
 

@@ -209,6 +209,47 @@ describe("signing in and verifying a resident, in Chromium", () => {
     await context.close();
   });
 
+  it("lets a newcomer pick their household: 门牌号 opens once the building's units are there", async () => {
+    const { context, page } = await openPage(browser, PHONE, "newcomer", pageErrors);
+    await page.goto(`${t.url}/sign-in`);
+    await signIn(t, page, "13900000789");
+    await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+    await page.goto(`${t.url}/me/home`);
+    await page.getByText("认证我的住址").waitFor();
+    // Every level above has one choice (chosen for the person): the building's units load at once.
+    const unit = page.getByLabel("门牌号");
+    await expect.poll(() => unit.isEnabled(), { timeout: 10_000 }).toBe(true);
+    await unit.click();
+    await chooseOption(page, /^502室/);
+    await page.getByRole("button", { name: "提交认证申请" }).click();
+    await page.getByText("已提交认证申请，请等待居委会审核").waitFor();
+    await context.close();
+  });
+
+  it("sends someone whose session ended elsewhere (the server closed the live connection, 4401) to sign in, saying so", async () => {
+    const { context, page } = await openPage(browser, DESKTOP, "session-ended", pageErrors);
+    const phone = "13900000456";
+    await page.goto(`${t.url}/sign-in`);
+    await signIn(t, page, phone);
+    await page.waitForURL(/\/me\/home$/);
+    const account = await t.db.prisma.account.findUniqueOrThrow({ where: { phone } });
+    await untilLive(page, account.id);
+
+    // Signed out on another device with the same session (the same cookie): this page learns it
+    // only through its WebSocket, which the server closes with 4401.
+    const session = (await context.cookies()).find((cookie) => cookie.name === "gz_session");
+    const out = await t.request<{ signOut: boolean }>(
+      "mutation { signOut }",
+      {},
+      { cookie: `gz_session=${session?.value ?? ""}` },
+    );
+    expect(out.body.data?.signOut).toBe(true);
+    await page.getByText("登录已失效，请重新登录").waitFor();
+    await page.waitForURL(/\/sign-in$/);
+    await page.getByLabel("手机号").waitFor();
+    await context.close();
+  });
+
   it("logged no errors in any page", () => {
     expect(pageErrors).toEqual([]);
   });

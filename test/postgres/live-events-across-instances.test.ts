@@ -84,16 +84,15 @@ describe.skipIf(!available)("live events across server instances (PostgreSQL + R
     await client.dispose();
   });
 
-  it("ends on instance A the subscriptions of a session signed out through instance B (4401)", async () => {
-    const phone = `137${String(Date.now()).slice(-8)}`;
-    const token = await a.signIn(phone);
+  /** A graphql-ws client on instance `app` with `token`, subscribed to viewerChanged, that reports its close code. */
+  function liveOn(app: TestApp, token: string) {
     let connected: () => void = () => {};
     const ready = new Promise<void>((resolve) => {
       connected = resolve;
     });
     const closed = new Promise<number>((resolve) => {
       const client = createClient({
-        url: `${a.url.replace("http", "ws")}/graphql`,
+        url: `${app.url.replace("http", "ws")}/graphql`,
         webSocketImpl: WebSocket,
         connectionParams: { authToken: token },
         retryAttempts: 0,
@@ -106,9 +105,45 @@ describe.skipIf(!available)("live events across server instances (PostgreSQL + R
         { next: () => {}, error: () => {}, complete: () => {} },
       );
     });
-    await ready;
+    return { ready, closed };
+  }
+
+  it("ends on instance A the subscriptions of a session signed out through instance B (4401)", async () => {
+    const phone = `137${String(Date.now()).slice(-8)}`;
+    const token = await a.signIn(phone);
+    const live = liveOn(a, token);
+    await live.ready;
     const signedOut = await b.gql<{ signOut: boolean }>("mutation { signOut }", {}, token);
     expect(signedOut.data?.signOut).toBe(true);
-    expect(await closed).toBe(4401);
+    expect(await live.closed).toBe(4401);
+  });
+
+  it("closes on instance A the sockets of someone whose role was revoked through instance B (4403)", async () => {
+    const prisma = a.db.prisma;
+    const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    const street = await prisma.area.create({
+      data: { kind: "STREET", name: `撤销街道${unique}`, path: `/r-${unique}/` },
+    });
+    await prisma.area.update({ where: { id: street.id }, data: { path: `/${street.id}/` } });
+    const suffix = String(Date.now()).slice(-8);
+    const staffToken = await a.signIn(`138${suffix}`);
+    const adminToken = await b.signIn(`139${suffix}`);
+    const accountOf = (phone: string) => prisma.account.findUniqueOrThrow({ where: { phone } });
+    const staffGrant = await prisma.roleGrant.create({
+      data: { accountId: (await accountOf(`138${suffix}`)).id, role: "STAFF", areaId: street.id },
+    });
+    await prisma.roleGrant.create({
+      data: { accountId: (await accountOf(`139${suffix}`)).id, role: "ADMIN", areaId: street.id },
+    });
+
+    const live = liveOn(a, staffToken);
+    await live.ready;
+    const revoked = await b.gql(
+      "mutation($id: ID!) { revokeRole(id: $id) { __typename } }",
+      { id: String(staffGrant.id) },
+      adminToken,
+    );
+    expect(revoked.data).toEqual({ revokeRole: { __typename: "MutationRevokeRoleSuccess" } });
+    expect(await live.closed).toBe(4403);
   });
 });

@@ -40,7 +40,14 @@ export async function loadViewer(prisma: PrismaClient, token: string | null): Pr
     include: {
       account: {
         include: {
-          roleGrants: { where: { revokedAt: null }, include: { area: { select: { path: true } } } },
+          roleGrants: {
+            where: { revokedAt: null },
+            include: {
+              area: {
+                select: { path: true, kind: true, blockCoverage: { select: { area: { select: { path: true } } } } },
+              },
+            },
+          },
           memberships: { include: { household: { include: { building: { select: { path: true } } } } } },
         },
       },
@@ -59,6 +66,10 @@ export async function loadViewer(prisma: PrismaClient, token: string | null): Pr
       role: grant.role,
       areaId: grant.areaId,
       areaPath: grant.area.path,
+      residentAreaPaths:
+        grant.area.kind === "BLOCK"
+          ? [grant.area.path, ...grant.area.blockCoverage.map((coverage) => coverage.area.path)]
+          : [grant.area.path],
       councilId: grant.councilId,
       departmentId: grant.departmentId,
       postId: grant.postId,
@@ -69,5 +80,6 @@ export async function loadViewer(prisma: PrismaClient, token: string | null): Pr
       buildingPath: m.household.building.path,
       status: m.status,
     })),
+    session.expiresAt,
   );
 }

@@ -6,6 +6,12 @@ export interface HeldRole {
   role: Role;
   areaId: number;
   areaPath: string;
+  /**
+   * Whose residents the role covers, as path prefixes: `[areaPath]`, except on a 街区 (BLOCK),
+   * which has no households of its own — there, the 居民区/小区 it covers (BlockCoverage), with
+   * the block's own path kept for what does lie under it (its councils).
+   */
+  residentAreaPaths: readonly string[];
   councilId: number | null;
   departmentId: number | null;
   postId: number | null;
@@ -32,6 +38,8 @@ export class Viewer {
     readonly sessionId: string | null,
     readonly roles: readonly HeldRole[],
     readonly memberships: readonly HeldMembership[],
+    /** When the session ends by itself; open sockets close then. */
+    readonly sessionExpiresAt: Date | null = null,
   ) {}
 
   static anonymous(): Viewer {
@@ -74,6 +82,19 @@ export class Viewer {
   /** Area paths where the viewer is staff: the `where` of every staff list. */
   staffAreaPaths(): string[] {
     return this.roles.filter((held) => STAFF_ROLES.includes(held.role)).map((held) => held.areaPath);
+  }
+
+  /**
+   * Staff whose residents include those of a household under `buildingPath`: staff of an area
+   * above it, or of a 街区 covering it. Seeing, verifying and registering residents goes by this.
+   */
+  isStaffForResidentsOf(buildingPath: string): boolean {
+    return this.staffResidentAreaPaths().some((path) => buildingPath.startsWith(path));
+  }
+
+  /** Path prefixes of the households whose residents the viewer serves as staff: the `where` of resident lists. */
+  staffResidentAreaPaths(): string[] {
+    return this.roles.filter((held) => STAFF_ROLES.includes(held.role)).flatMap((held) => held.residentAreaPaths);
   }
 
   /**

@@ -203,8 +203,29 @@ export interface GraphQLClientHandle {
 export interface GraphQLClientOptions {
   /** Called when the WebSocket came back after a drop: events may have been missed meanwhile. */
   onReconnected?: () => void;
-  /** Called when the server no longer knows the session (expired, signed out elsewhere). */
+  /**
+   * Called when the server no longer knows the session (expired, signed out elsewhere, account
+   * disabled): an UNAUTHENTICATED answer, or the WebSocket closed with SESSION_ENDED_CLOSE_CODE.
+   */
   onUnauthenticated?: () => void;
+}
+
+/** The server closes a WebSocket with this code when its session ended: reconnecting cannot help. */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+
+function endsSession(event: unknown): boolean {
+  return (event as { code?: unknown } | null)?.code === SESSION_ENDED_CLOSE_CODE;
+}
+
+/**
+ * graphql-ws checks the socket is open, awaits, then sends a subscribe: when the server closes the
+ * socket in between (e.g. 4401) the browser logs an error for the write. The close that follows is
+ * handled anyway (retried, or the session dropped), so a write to a closing socket is dropped.
+ */
+class ClosingTolerantWebSocket extends WebSocket {
+  override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+    if (this.readyState === WebSocket.OPEN) super.send(data);
+  }
 }
 
 /**
@@ -212,17 +233,34 @@ export interface GraphQLClientOptions {
  * shows one person's data to the next and the WebSocket reconnects with the new session cookie.
  */
 export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQLClientHandle {
+  // A replaced client's last words (its socket closing after sign-out) are no news.
+  let disposed = false;
+  // Once the server ended the session, this client opens no socket again: a subscription started
+  // meanwhile would connect with the dead session, only to be cut off when the client is replaced.
+  let sessionEnded = false;
   const wsClient = createWsClient({
     url: graphqlWsUrl(),
+    webSocketImpl: ClosingTolerantWebSocket,
     // Connect on the first subscription, close when the last one ends.
     lazy: true,
     lazyCloseTimeout: 3_000,
     keepAlive: 20_000,
     retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: () => true,
+    // Network drops and 4403 (a role was revoked: connect again with what is left) are retried for
+    // ever; an ended session is not, the person has to sign in again.
+    shouldRetry: (event) => !endsSession(event),
     on: {
       connected: (_socket, _payload, wasRetry) => {
         if (wasRetry) options.onReconnected?.();
+      },
+      closed: (event) => {
+        // After graphql-ws has finished with the closed socket (this listener runs first): the
+        // handler replaces this client, and disposing it mid-close makes it write to the dead socket.
+        if (!endsSession(event)) return;
+        sessionEnded = true;
+        setTimeout(() => {
+          if (!disposed) options.onUnauthenticated?.();
+        }, 0);
       },
     },
   });
@@ -251,6 +289,10 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
           const input = { ...request, query: request.query ?? "" };
           return {
             subscribe(sink) {
+              if (sessionEnded || disposed) {
+                sink.complete();
+                return { unsubscribe: () => {} };
+              }
               const unsubscribe = wsClient.subscribe(input, sink);
               return { unsubscribe };
             },
@@ -260,5 +302,11 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
     ],
   });
 
-  return { client, dispose: () => void wsClient.dispose() };
+  return {
+    client,
+    dispose: () => {
+      disposed = true;
+      void wsClient.dispose();
+    },
+  };
 }

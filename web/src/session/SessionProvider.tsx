@@ -7,8 +7,13 @@ interface SessionContextValue {
   restart(): void;
   /** Registers a callback for when the live connection returns after a drop. */
   onReconnected(listener: () => void): () => void;
-  /** Registers a callback for when the server answers UNAUTHENTICATED. */
+  /** Registers a callback for when the server answers UNAUTHENTICATED or ends the live connection's session. */
   onUnauthenticated(listener: () => void): () => void;
+  /**
+   * Signing out on purpose: the server ends this session's live connection too, which is then no
+   * news to report. Until the next restart (or the returned function, if the sign-out failed).
+   */
+  expectSignOut(): () => void;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -22,6 +27,7 @@ export function useSession(): SessionContextValue {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const listeners = useRef(new Set<() => void>());
   const unauthenticatedListeners = useRef(new Set<() => void>());
+  const signingOut = useRef(false);
   const create = useCallback(
     () =>
       createGraphQLClient({
@@ -29,6 +35,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           for (const listener of listeners.current) listener();
         },
         onUnauthenticated: () => {
+          if (signingOut.current) return;
           for (const listener of unauthenticatedListeners.current) listener();
         },
       }),
@@ -40,6 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const restart = useCallback(() => {
     const previous = current.current;
     const next = create();
+    signingOut.current = false;
     current.current = next;
     setHandle(next);
     previous.dispose();
@@ -55,6 +63,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       onUnauthenticated: (listener) => {
         unauthenticatedListeners.current.add(listener);
         return () => unauthenticatedListeners.current.delete(listener);
+      },
+      expectSignOut: () => {
+        signingOut.current = true;
+        return () => {
+          signingOut.current = false;
+        };
       },
     }),
     [restart],

@@ -1,6 +1,7 @@
-import { Button, Result, Spin } from "antd";
+import { App, Button, Result, Spin } from "antd";
 import { createContext, type ReactNode, useContext, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { useLocation, useNavigate } from "react-router";
 import { useMutation, useQuery, useSubscription } from "urql";
 import { graphql } from "../gql";
 import type { ViewerQuery } from "../gql/graphql";
@@ -126,16 +127,26 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => session.onReconnected(() => reexecute({ requestPolicy: "network-only" })), [session, reexecute]);
 
-  // The session ended elsewhere (expired, signed out on another device): start over signed out,
-  // so pages that need a sign-in send the person to it. Only from a signed-in state, never a loop.
+  // The session ended elsewhere (expired, signed out on another device, account disabled): start
+  // over signed out and send the person to sign in, saying why, then back to where they were.
+  // Only from a signed-in state, never a loop.
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const location = useLocation();
   const signedInRef = useRef(signedIn);
   signedInRef.current = signedIn;
+  const pathRef = useRef(location.pathname);
+  pathRef.current = location.pathname;
   useEffect(
     () =>
       session.onUnauthenticated(() => {
-        if (signedInRef.current) session.restart();
+        if (!signedInRef.current) return;
+        signedInRef.current = false;
+        session.restart();
+        message.warning(t("auth.sessionEnded"));
+        void navigate("/sign-in", { replace: true, state: { from: pathRef.current } });
       }),
-    [session],
+    [session, message, navigate, t],
   );
 
   useProfilePreferences(viewer);

@@ -20,8 +20,10 @@ export function useSignOut() {
   const session = useSession();
   const navigate = useNavigate();
   return useCallback(async () => {
+    const resume = session.expectSignOut();
     const result = await signOut({});
     if (result.error) {
+      resume();
       message.error(t("errors.NETWORK"));
       return;
     }

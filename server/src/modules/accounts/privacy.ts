@@ -22,14 +22,13 @@ interface AccountWithAreas {
 
 /**
  * Phone and real name: the person themself, and staff of an area the person lives in (verified
- * or asking to be) or holds a role in. Nobody else, never publicly.
+ * or asking to be; a 街区 covering it counts) or holds a role in. Nobody else, never publicly.
  */
 export function canReadPrivate(ctx: Context, account: AccountWithAreas): boolean {
   if (ctx.viewer.accountId === account.id) return true;
   if (!ctx.viewer.isStaffAnywhere) return false;
-  const paths = [
-    ...account.memberships.map((m) => m.household.building.path),
-    ...account.roleGrants.map((g) => g.area.path),
-  ];
-  return paths.some((path) => ctx.viewer.isStaffFor(path));
+  return (
+    account.memberships.some((m) => ctx.viewer.isStaffForResidentsOf(m.household.building.path)) ||
+    account.roleGrants.some((g) => ctx.viewer.isStaffFor(g.area.path))
+  );
 }

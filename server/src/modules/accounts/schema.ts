@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { builder } from "../../builder.js";
 import { LocaleEnum } from "../shared/enums.js";
+import { parseId } from "../shared/ids.js";
 import { canReadPrivate, privacySelection } from "./privacy.js";
-import { requestSignInCode, signIn, signOut, updateMyProfile } from "./service.js";
+import { requestSignInCode, setAccountDisabled, signIn, signOut, updateMyProfile } from "./service.js";
 
 export const AccountRef = builder.prismaObject("Account", {
   description: "A person. Only displayName is public; phone and real name are private.",
@@ -99,6 +100,18 @@ builder.mutationFields((t) => ({
     },
     resolve: async (query, _root, args, ctx) => {
       const account = await updateMyProfile(ctx, args);
+      return ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: account.id } });
+    },
+  }),
+  setAccountDisabled: t.prismaField({
+    type: "Account",
+    description:
+      "Admin of an area the person lives or serves in: disable the account (sessions and live connections end) or enable it again.",
+    authScopes: { staff: true },
+    errors: {},
+    args: { id: t.arg.id({ required: true }), disabled: t.arg.boolean({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const account = await setAccountDisabled(ctx, { accountId: parseId(args.id, "id"), disabled: args.disabled });
       return ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: account.id } });
     },
   }),

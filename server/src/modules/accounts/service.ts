@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { hashToken, loadViewer, newSessionToken } from "../../auth/session.js";
 import type { Context } from "../../context.js";
-import { AppError, ErrorCode, invalid, unauthenticated } from "../../errors.js";
+import { AppError, ErrorCode, forbidden, invalid, notFound, unauthenticated } from "../../errors.js";
 import type { Locale, Prisma } from "../../generated/prisma/client.js";
 import { maskPhone } from "../../logger.js";
 import { recordAudit } from "../audit/service.js";
@@ -192,4 +192,53 @@ export async function updateMyProfile(ctx: Context, changes: ProfileChanges) {
   if (changes.locale != null) data.locale = changes.locale;
   if (changes.largeText != null) data.largeText = changes.largeText;
   return ctx.prisma.account.update({ where: { id: accountId }, data });
+}
+
+/**
+ * An admin disables an account (it can no longer sign in; its sessions end, and its open
+ * subscriptions close on every instance) or enables it again. Only an admin of an area the person
+ * lives in (verified or asking to be) or holds a role in, and never their own account.
+ */
+export async function setAccountDisabled(ctx: Context, options: { accountId: number; disabled: boolean }) {
+  if (!ctx.viewer.accountId) throw unauthenticated();
+  if (options.accountId === ctx.viewer.accountId) throw forbidden("不能停用自己的账号");
+  const account = await ctx.prisma.account.findUnique({
+    where: { id: options.accountId },
+    select: {
+      id: true,
+      disabledAt: true,
+      memberships: {
+        where: { status: { in: ["PENDING", "VERIFIED"] } },
+        select: { household: { select: { buildingId: true, building: { select: { path: true } } } } },
+      },
+      roleGrants: { where: { revokedAt: null }, select: { areaId: true, area: { select: { path: true } } } },
+    },
+  });
+  if (!account) throw notFound("Account");
+  const links = [
+    ...account.memberships.map((m) => ({ areaId: m.household.buildingId, path: m.household.building.path })),
+    ...account.roleGrants.map((g) => ({ areaId: g.areaId, path: g.area.path })),
+  ];
+  const served = links.find((link) => ctx.viewer.isAdminFor(link.path));
+  if (!served) throw forbidden("只有该居民所在区域的管理员可以停用或启用账号");
+  if (Boolean(account.disabledAt) === options.disabled) return account;
+
+  const now = new Date();
+  await ctx.prisma.$transaction(async (tx) => {
+    await tx.account.update({ where: { id: account.id }, data: { disabledAt: options.disabled ? now : null } });
+    // Ended, not merely refused while disabled: enabling the account again does not revive them.
+    if (options.disabled) {
+      await tx.session.updateMany({ where: { accountId: account.id, revokedAt: null }, data: { revokedAt: now } });
+    }
+    await recordAudit(tx, {
+      actorId: ctx.viewer.accountId,
+      action: options.disabled ? "account.disable" : "account.enable",
+      subjectType: "ACCOUNT",
+      subjectId: account.id,
+      // On the trail of the area through which the admin serves the person, so its staff see it.
+      areaId: served.areaId,
+    });
+  });
+  if (options.disabled) ctx.pubsub.publish("account:accessChanged", { accountId: account.id, reason: "disabled" });
+  return account;
 }

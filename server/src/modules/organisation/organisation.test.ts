@@ -86,64 +86,41 @@ describe("createCouncil", () => {
     expect(audit).toMatchObject({ actorId: sanlinStaff.account.id, areaId: tree.sanlin.neighbourhood.id });
   });
 
-  it("staff of 金橘苑 cannot create a council in 三林苑 (FORBIDDEN), and none is made", async () => {
-    const name = `越界议事会${uniqueSuffix()}`;
-    const refused = failed(
-      await createCouncil(
-        { areaId: String(tree.sanlin.neighbourhood.id), name, kind: "NEIGHBOURHOOD" },
-        jinjuStaff.token,
-      ),
-      "createCouncil",
-    );
-    expect(refused.code).toBe("FORBIDDEN");
-    expect(await t.db.prisma.council.count({ where: { name } })).toBe(0);
-  });
-
-  it("a resident is FORBIDDEN and an anonymous visitor UNAUTHENTICATED", async () => {
+  // Who may not create 三林苑's council: each is refused with its code, and nothing is made.
+  it.each([
+    { who: "staff of 金橘苑", token: () => jinjuStaff.token, code: "FORBIDDEN" },
+    { who: "a resident", token: () => resident.token, code: "FORBIDDEN" },
+    { who: "an anonymous visitor", token: () => undefined, code: "UNAUTHENTICATED" },
+  ])("$who cannot create a council in 三林苑 ($code), and none is made", async ({ token, code }) => {
     const vars = {
       areaId: String(tree.sanlin.neighbourhood.id),
-      name: `居民议事会${uniqueSuffix()}`,
+      name: `越界议事会${uniqueSuffix()}`,
       kind: "NEIGHBOURHOOD",
     };
-    expect(failed(await createCouncil(vars, resident.token), "createCouncil").code).toBe("FORBIDDEN");
-    expect(failed(await createCouncil(vars), "createCouncil").code).toBe("UNAUTHENTICATED");
+    expect(failed(await createCouncil(vars, token()), "createCouncil").code).toBe(code);
     expect(await t.db.prisma.council.count({ where: { name: vars.name } })).toBe(0);
   });
 
-  it("names the field at fault: an empty name, a threshold below 1, a 街区 council not on a 街区", async () => {
-    const area = String(tree.sanlin.neighbourhood.id);
-    const empty = failed(
-      await createCouncil({ areaId: area, name: "  ", kind: "NEIGHBOURHOOD" }, sanlinStaff.token),
-      "createCouncil",
-    );
-    expect(empty).toMatchObject({ code: "VALIDATION", field: "name" });
-    expect(empty.message).toMatch(/名称/);
-    const threshold = failed(
+  it.each([
+    { fault: "an empty name", vars: { name: "  " }, field: "name" },
+    {
+      fault: "a support threshold below 1",
+      vars: { name: "门槛议事会", supportThreshold: 0 },
+      field: "supportThreshold",
+    },
+    { fault: "a quorum below 1", vars: { name: "人数议事会", meetingQuorum: 0 }, field: "meetingQuorum" },
+    { fault: "a 街区 council not on a 街区", vars: { name: "街区议事会", kind: "BLOCK" }, field: "areaId" },
+    { fault: "an area id that is no id", vars: { name: "编号议事会", areaId: "abc" }, field: "areaId" },
+  ])("names the field at fault (VALIDATION on $field): $fault", async ({ vars, field }) => {
+    const refused = failed(
       await createCouncil(
-        { areaId: area, name: "门槛议事会", kind: "NEIGHBOURHOOD", supportThreshold: 0 },
+        { areaId: String(tree.sanlin.neighbourhood.id), kind: "NEIGHBOURHOOD", ...vars },
         sanlinStaff.token,
       ),
       "createCouncil",
     );
-    expect(threshold).toMatchObject({ code: "VALIDATION", field: "supportThreshold" });
-    const quorum = failed(
-      await createCouncil(
-        { areaId: area, name: "人数议事会", kind: "NEIGHBOURHOOD", meetingQuorum: 0 },
-        sanlinStaff.token,
-      ),
-      "createCouncil",
-    );
-    expect(quorum).toMatchObject({ code: "VALIDATION", field: "meetingQuorum" });
-    const block = failed(
-      await createCouncil({ areaId: area, name: "街区议事会", kind: "BLOCK" }, sanlinStaff.token),
-      "createCouncil",
-    );
-    expect(block).toMatchObject({ code: "VALIDATION", field: "areaId" });
-    const badId = failed(
-      await createCouncil({ areaId: "abc", name: "编号议事会", kind: "NEIGHBOURHOOD" }, sanlinStaff.token),
-      "createCouncil",
-    );
-    expect(badId).toMatchObject({ code: "VALIDATION", field: "areaId" });
+    expect(refused).toMatchObject({ code: "VALIDATION", field });
+    if (field === "name") expect(refused.message).toMatch(/名称/);
   });
 
   it("refuses a second council of the same name in one area: CONFLICT on field name", async () => {
@@ -329,55 +306,54 @@ describe("createLiaisonPost", () => {
     );
   });
 
-  it("refuses staff of 金橘苑 a post for 三林苑 (FORBIDDEN), a resident (FORBIDDEN) and a visitor (UNAUTHENTICATED)", async () => {
+  it.each([
+    { who: "staff of 金橘苑", token: () => jinjuStaff.token, code: "FORBIDDEN" },
+    { who: "a resident", token: () => resident.token, code: "FORBIDDEN" },
+    { who: "an anonymous visitor", token: () => undefined, code: "UNAUTHENTICATED" },
+  ])("refuses $who a post for 三林苑 ($code), and none is made", async ({ token, code }) => {
     const vars = {
       kind: "POINT",
       name: `三林苑二号联系点${uniqueSuffix()}`,
       parentId: String(sanlinStation.id),
       areaId: String(tree.sanlin.neighbourhood.id),
     };
-    expect(failed(await createPost(vars, jinjuStaff.token), "createLiaisonPost").code).toBe("FORBIDDEN");
-    expect(failed(await createPost(vars, resident.token), "createLiaisonPost").code).toBe("FORBIDDEN");
-    expect(failed(await createPost(vars), "createLiaisonPost").code).toBe("UNAUTHENTICATED");
+    expect(failed(await createPost(vars, token()), "createLiaisonPost").code).toBe(code);
     expect(await t.db.prisma.liaisonPost.count({ where: { name: vars.name } })).toBe(0);
   });
 
-  it("names the field at fault: the parent's kind, a missing parent, a 代表之家 with one, an empty address", async () => {
-    const area = String(tree.sanlin.neighbourhood.id);
-    const underHome = failed(
-      await createPost(
-        { kind: "POINT", name: "跳级联系点", parentId: String(home.id), areaId: area },
-        streetStaff.token,
-      ),
+  // Each made by staff of the street, who may create any of them: only the fault is refused.
+  it.each([
+    {
+      fault: "a 联系点 right under a 代表之家",
+      vars: () => ({ kind: "POINT", name: "跳级联系点", parentId: String(home.id) }),
+      refusal: { code: "VALIDATION", field: "parentId" },
+    },
+    {
+      fault: "a 联络站 without a parent",
+      vars: () => ({ kind: "STATION", name: "无上级联络站" }),
+      refusal: { code: "VALIDATION", field: "parentId" },
+    },
+    {
+      fault: "a 代表之家 with a parent",
+      vars: () => ({ kind: "HOME", name: "二号之家", parentId: String(home.id), areaId: String(tree.street.id) }),
+      refusal: { code: "VALIDATION", field: "parentId" },
+    },
+    {
+      fault: "an empty address",
+      vars: () => ({ kind: "POINT", name: "无地址联系点", parentId: String(sanlinStation.id), address: " " }),
+      refusal: { code: "VALIDATION", field: "address" },
+    },
+    {
+      fault: "an unknown parent",
+      vars: () => ({ kind: "POINT", name: "无主联系点", parentId: "999999" }),
+      refusal: { code: "NOT_FOUND" },
+    },
+  ])("refuses $fault ($refusal.code)", async ({ vars, refusal }) => {
+    const refused = failed(
+      await createPost({ areaId: String(tree.sanlin.neighbourhood.id), ...vars() }, streetStaff.token),
       "createLiaisonPost",
     );
-    expect(underHome).toMatchObject({ code: "VALIDATION", field: "parentId" });
-    const orphan = failed(
-      await createPost({ kind: "STATION", name: "无上级联络站", areaId: area }, streetStaff.token),
-      "createLiaisonPost",
-    );
-    expect(orphan).toMatchObject({ code: "VALIDATION", field: "parentId" });
-    const homeWithParent = failed(
-      await createPost(
-        { kind: "HOME", name: "二号之家", parentId: String(home.id), areaId: String(tree.street.id) },
-        streetStaff.token,
-      ),
-      "createLiaisonPost",
-    );
-    expect(homeWithParent).toMatchObject({ code: "VALIDATION", field: "parentId" });
-    const noAddress = failed(
-      await createPost(
-        { kind: "POINT", name: "无地址联系点", parentId: String(sanlinStation.id), areaId: area, address: " " },
-        streetStaff.token,
-      ),
-      "createLiaisonPost",
-    );
-    expect(noAddress).toMatchObject({ code: "VALIDATION", field: "address" });
-    const unknownParent = failed(
-      await createPost({ kind: "POINT", name: "无主联系点", parentId: "999999", areaId: area }, streetStaff.token),
-      "createLiaisonPost",
-    );
-    expect(unknownParent.code).toBe("NOT_FOUND");
+    expect(refused).toMatchObject(refusal);
   });
 });
 

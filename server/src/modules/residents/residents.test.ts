@@ -335,6 +335,82 @@ describe("registerResident: staff register someone in person at the 居委会", 
   });
 });
 
+describe("staff of a 街区 (BLOCK) serve the residents of the areas it covers, and only those", () => {
+  const MEMBERSHIPS = `query($areaId: ID) {
+    memberships(first: 100, areaId: $areaId) { edges { node { id account { phone realName } } } }
+  }`;
+  type Listed = {
+    memberships: { edges: { node: { id: string; account: { phone: string | null; realName: string | null } } }[] };
+  };
+
+  /** A 街区 of the street covering `covered` (none: a block nobody set up yet), with a staff member on it. */
+  async function blockWithStaff(covered: { id: number }[]) {
+    const block = await f.createArea({ kind: "BLOCK", name: `街区${uniquePhone().slice(-6)}`, parent: tree.street });
+    await t.db.prisma.blockCoverage.createMany({
+      data: covered.map((area) => ({ blockId: block.id, areaId: area.id })),
+    });
+    return { block, blockStaff: await f.seedStaff({ area: block }) };
+  }
+
+  async function listedIds(token: string, areaId?: number) {
+    const { data, errors } = await t.gql<Listed>(MEMBERSHIPS, { areaId: areaId && String(areaId) }, token);
+    expect(errors).toBeUndefined();
+    return data?.memberships.edges.map((edge) => edge.node) ?? [];
+  }
+
+  it("covering 三林苑: lists its residents (phone included: the privacy rule agrees), verifies and registers there; 金橘苑's are out of reach", async () => {
+    const { block, blockStaff } = await blockWithStaff([tree.sanlin.neighbourhood]);
+    const inside = await f.seedResident({ building: tree.sanlin.building, status: "PENDING" });
+    const outside = await f.seedResident({ building: tree.jinju.building, status: "PENDING" });
+
+    for (const areaId of [undefined, block.id, tree.sanlin.compound.id]) {
+      const listed = await listedIds(blockStaff.token, areaId);
+      expect(listed).toContainEqual({
+        id: String(inside.membership.id),
+        account: { phone: inside.phone, realName: null },
+      });
+      expect(listed.map((m) => m.id)).not.toContain(String(outside.membership.id));
+    }
+    // Asking for 金橘苑 by name is refused, not answered with an empty page.
+    const { errors } = await t.gql(MEMBERSHIPS, { areaId: String(tree.jinju.neighbourhood.id) }, blockStaff.token);
+    expect(errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+    expect(
+      succeeded<Membership>(
+        await decide(String(inside.membership.id), "VERIFIED", blockStaff.token),
+        "decideMembership",
+      ).status,
+    ).toBe("VERIFIED");
+    expect(
+      failed(await decide(String(outside.membership.id), "VERIFIED", blockStaff.token), "decideMembership").code,
+    ).toBe("FORBIDDEN");
+  });
+
+  it("covering only 三林苑's 小区: its residents, not those elsewhere in 三林苑", async () => {
+    const { blockStaff } = await blockWithStaff([tree.sanlin.compound]);
+    const inCompound = await f.seedResident({ building: tree.sanlin.building, status: "PENDING" });
+    const neighbourBuilding = await f.createArea({ kind: "BUILDING", parent: tree.sanlin.neighbourhood });
+    const elsewhere = await f.seedResident({ building: neighbourBuilding, status: "PENDING" });
+
+    const listed = (await listedIds(blockStaff.token)).map((m) => m.id);
+    expect(listed).toContain(String(inCompound.membership.id));
+    expect(listed).not.toContain(String(elsewhere.membership.id));
+    expect(
+      failed(await decide(String(elsewhere.membership.id), "VERIFIED", blockStaff.token), "decideMembership").code,
+    ).toBe("FORBIDDEN");
+  });
+
+  it("covering nothing: sees no residents and verifies none", async () => {
+    const { block, blockStaff } = await blockWithStaff([]);
+    const resident = await f.seedResident({ building: tree.sanlin.building, status: "PENDING" });
+    expect(await listedIds(blockStaff.token)).toEqual([]);
+    expect(await listedIds(blockStaff.token, block.id)).toEqual([]);
+    expect(
+      failed(await decide(String(resident.membership.id), "VERIFIED", blockStaff.token), "decideMembership").code,
+    ).toBe("FORBIDDEN");
+  });
+});
+
 describe("live updates over graphql-ws", () => {
   it("tell the resident at once when staff verify them (viewerChanged)", async () => {
     const person = await newcomer();

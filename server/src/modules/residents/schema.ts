@@ -1,7 +1,7 @@
 import { filter, pipe } from "graphql-yoga";
 import { builder } from "../../builder.js";
 import { forbidden } from "../../errors.js";
-import { getAreaOrThrow } from "../areas/service.js";
+import { getAreaOrThrow, residentAreaPathsOf } from "../areas/service.js";
 import { MembershipStatusEnum } from "../shared/enums.js";
 import { parseId, parseOptionalId } from "../shared/ids.js";
 import { decideMembership, registerResident, requestMembership, staffMembershipWhere } from "./service.js";
@@ -20,13 +20,22 @@ builder.prismaObject("HouseholdMember", {
   }),
 });
 
-/** Resolves an optional area filter to its path, checking the viewer is staff there. */
-async function staffAreaPath(ctx: Parameters<typeof getAreaOrThrow>[0], areaId: string | number | null | undefined) {
+/**
+ * Resolves an optional area filter to the paths of its residents (a 街区's covered areas),
+ * checking the viewer is staff there or of a 街区 covering it.
+ */
+async function staffResidentPaths(
+  ctx: Parameters<typeof getAreaOrThrow>[0],
+  areaId: string | number | null | undefined,
+) {
   const id = parseOptionalId(areaId, "areaId");
   if (id === null) return null;
   const area = await getAreaOrThrow(ctx, id);
-  if (!ctx.viewer.isStaffFor(area.path)) throw forbidden("只能查看本人负责区域的居民");
-  return area.path;
+  if (!ctx.viewer.isStaffFor(area.path) && !ctx.viewer.isStaffForResidentsOf(area.path)) {
+    throw forbidden("只能查看本人负责区域的居民");
+  }
+  // Only a 街区 needs its coverage read; any other area's residents are those under it.
+  return area.kind === "BLOCK" ? residentAreaPathsOf(ctx.prisma, area.id) : [area.path];
 }
 
 builder.queryFields((t) => ({
@@ -41,14 +50,14 @@ builder.queryFields((t) => ({
       search: t.arg.string({ description: "Phone, name or unit contains." }),
     },
     totalCount: (_root, args, ctx) =>
-      staffAreaPath(ctx, args.areaId).then((areaPath) =>
-        ctx.prisma.householdMember.count({ where: staffMembershipWhere(ctx, { ...args, areaPath }) }),
+      staffResidentPaths(ctx, args.areaId).then((areaPaths) =>
+        ctx.prisma.householdMember.count({ where: staffMembershipWhere(ctx, { ...args, areaPaths }) }),
       ),
     resolve: async (query, _root, args, ctx) => {
-      const areaPath = await staffAreaPath(ctx, args.areaId);
+      const areaPaths = await staffResidentPaths(ctx, args.areaId);
       return ctx.prisma.householdMember.findMany({
         ...query,
-        where: staffMembershipWhere(ctx, { ...args, areaPath }),
+        where: staffMembershipWhere(ctx, { ...args, areaPaths }),
         orderBy: { id: "desc" },
       });
     },
@@ -125,7 +134,7 @@ builder.subscriptionField("membershipQueueChanged", (t) =>
     subscribe: (_root, _args, ctx) =>
       pipe(
         ctx.pubsub.subscribe("staff:membershipQueue"),
-        filter((event) => ctx.viewer.isStaffFor(event.areaPath)),
+        filter((event) => ctx.viewer.isStaffForResidentsOf(event.areaPath)),
       ),
     resolve: (event) => String(event.membershipId),
   }),

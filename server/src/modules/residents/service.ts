@@ -1,3 +1,4 @@
+import { areaUnderAny } from "../../auth/viewer.js";
 import type { Context } from "../../context.js";
 import { AppError, ErrorCode, forbidden, notFound, unauthenticated } from "../../errors.js";
 import type { HouseholdMember, MembershipStatus, Prisma } from "../../generated/prisma/client.js";
@@ -97,7 +98,7 @@ export async function decideMembership(
     include: withBuilding,
   });
   if (!membership) throw notFound("Membership");
-  if (!ctx.viewer.isStaffFor(membership.household.building.path)) {
+  if (!ctx.viewer.isStaffForResidentsOf(membership.household.building.path)) {
     throw forbidden("只有该住户所在区域的工作人员可以审核");
   }
   assertTransition(membershipLifecycle, membership.status, options.to, "Membership");
@@ -143,18 +144,19 @@ export async function decideMembership(
   return updated;
 }
 
-/** The `where` for memberships staff may see: households under their areas, optionally narrowed. */
+/**
+ * The `where` for memberships staff may see: households under their areas (a 街区's covered areas
+ * included), optionally narrowed to those under `areaPaths` (see residentAreaPathsOf).
+ */
 export function staffMembershipWhere(
   ctx: Context,
-  options: { areaPath?: string | null; status?: MembershipStatus | null; search?: string | null },
+  options: { areaPaths?: readonly string[] | null; status?: MembershipStatus | null; search?: string | null },
 ): Prisma.HouseholdMemberWhereInput {
-  const staffPaths = ctx.viewer.staffAreaPaths();
   const search = options.search?.trim();
   return {
     AND: [
-      { household: { building: { OR: staffPaths.map((path) => ({ path: { startsWith: path } })) } } },
-      ...(staffPaths.length ? [] : [{ id: -1 }]),
-      ...(options.areaPath ? [{ household: { building: { path: { startsWith: options.areaPath } } } }] : []),
+      { household: { building: areaUnderAny(ctx.viewer.staffResidentAreaPaths()) } },
+      ...(options.areaPaths ? [{ household: { building: areaUnderAny(options.areaPaths) } }] : []),
       ...(options.status ? [{ status: options.status }] : []),
       ...(search
         ? [
@@ -186,7 +188,7 @@ export async function registerResident(
     include: { building: true },
   });
   if (!household) throw notFound("Household");
-  if (!ctx.viewer.isStaffFor(household.building.path)) throw forbidden("只能登记本人负责区域的居民");
+  if (!ctx.viewer.isStaffForResidentsOf(household.building.path)) throw forbidden("只能登记本人负责区域的居民");
   const phone = normalisePhone(options.phone);
   const realName = options.realName.trim();
   if (!realName) throw new AppError(ErrorCode.VALIDATION, "请填写姓名", { field: "realName" });

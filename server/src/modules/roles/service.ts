@@ -155,6 +155,8 @@ export async function revokeRole(ctx: Context, options: { grantId: number }) {
     return tx.roleGrant.findUniqueOrThrow({ where: { id: grant.id } });
   });
   ctx.pubsub.publish("account:changed", grant.accountId, { reason: "roles", subjectId: grant.id });
+  // Subscriptions opened under the role must not keep delivering what it allowed.
+  ctx.pubsub.publish("account:accessChanged", { accountId: grant.accountId, reason: "roles" });
   return revoked;
 }
 

@@ -1,10 +1,11 @@
-import { App, Form, Input, Modal, Select } from "antd";
+import { App, Form, Modal, Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { AreaSelect } from "../../components/AreaSelect";
 import { FormFailure } from "../../components/FormFailure";
 import { useShowFailureOnForm } from "../../components/failure";
+import { PhoneField, phoneForServer, RealNameField } from "../../components/PersonFields";
 import { graphql } from "../../gql";
 import type { Role } from "../../gql/graphql";
 import { type AppFailure, useAppMutation } from "../../graphql/outcome";
@@ -130,7 +131,7 @@ export function GrantRoleDialog({ onClose, defaultAreaId }: { onClose(): void; d
   const submit = async (values: Values) => {
     setFailure(null);
     const outcome = await grant({
-      phone: values.phone.replace(/[\s-]/g, ""),
+      phone: phoneForServer(values.phone),
       realName: values.realName?.trim() || null,
       role: values.role,
       [scope]: values[scope],
@@ -163,24 +164,8 @@ export function GrantRoleDialog({ onClose, defaultAreaId }: { onClose(): void; d
         onValuesChange={() => setFailure(null)}
         className="grant-form"
       >
-        <Form.Item
-          name="phone"
-          label={t("roles.phone")}
-          rules={[
-            { required: true, message: t("auth.phoneRequired") },
-            { pattern: /^\s*1[3-9]\d(?:[\s-]?\d){8}\s*$/, message: t("auth.phoneInvalid") },
-          ]}
-        >
-          <Input type="tel" inputMode="numeric" maxLength={16} placeholder={t("auth.phonePlaceholder")} />
-        </Form.Item>
-        <Form.Item
-          name="realName"
-          label={t("roles.realName")}
-          extra={t("roles.realNameHint")}
-          rules={[{ max: 30, message: t("profile.realNameTooLong") }]}
-        >
-          <Input maxLength={30} />
-        </Form.Item>
+        <PhoneField label={t("roles.phone")} />
+        <RealNameField label={t("roles.realName")} extra={t("roles.realNameHint")} />
         <Form.Item name="role" label={t("roles.role")} rules={[{ required: true, message: t("roles.roleRequired") }]}>
           <Select options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         </Form.Item>

@@ -1,13 +1,13 @@
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Typography } from "antd";
+import { App, Checkbox, Form, Modal, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AreaSelect } from "../../components/AreaSelect";
 import { FormFailure } from "../../components/FormFailure";
 import { useShowFailureOnForm } from "../../components/failure";
-import { formatArea } from "../../components/format";
+import { PhoneField, phoneForServer, RealNameField } from "../../components/PersonFields";
 import { graphql } from "../../gql";
 import { type AppFailure, useAppMutation } from "../../graphql/outcome";
-import { useBuildingHouseholds } from "../resident/useBuildingHouseholds";
+import { HouseholdField } from "../resident/HouseholdField";
 import { useStaffScope } from "./scope";
 
 const RegisterResidentDocument = graphql(`
@@ -37,12 +37,11 @@ interface Values {
  * is registered with their phone number and verified at once; they may sign in with it later.
  */
 export function RegisterResidentDialog({ onClose }: { onClose(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { roots } = useStaffScope();
   const [form] = Form.useForm<Values>();
   const buildingId = Form.useWatch("buildingId", form) ?? null;
-  const households = useBuildingHouseholds(buildingId);
   const showOnForm = useShowFailureOnForm();
   const [failure, setFailure] = useState<AppFailure | null>(null);
   const [state, register] = useAppMutation(RegisterResidentDocument);
@@ -51,7 +50,7 @@ export function RegisterResidentDialog({ onClose }: { onClose(): void }) {
     setFailure(null);
     const outcome = await register({
       householdId: values.householdId,
-      phone: values.phone.replace(/[\s-]/g, ""),
+      phone: phoneForServer(values.phone),
       realName: values.realName.trim(),
       isAdult: values.isAdult,
     });
@@ -100,51 +99,15 @@ export function RegisterResidentDialog({ onClose }: { onClose(): void }) {
             placeholder={t("people.buildingPlaceholder")}
           />
         </Form.Item>
-        {households.failed && (
-          <Alert
-            type="error"
-            showIcon
-            title={t("common.loadFailed")}
-            action={<Button onClick={households.retry}>{t("common.retry")}</Button>}
-          />
-        )}
-        <Form.Item
-          name="householdId"
+        <HouseholdField
+          buildingId={buildingId}
           label={t("people.household")}
-          rules={[{ required: true, message: t("people.householdRequired") }]}
-        >
-          <Select
-            disabled={!buildingId}
-            showSearch={{ optionFilterProp: "label" }}
-            loading={households.loading}
-            placeholder={t("people.householdPlaceholder")}
-            notFoundContent={households.loading ? t("common.loading") : t("people.noHouseholds")}
-            options={households.households.map((h) => ({
-              value: h.id,
-              label: `${h.unit}（${t("myHome.sqm", { value: formatArea(h.floorAreaSqm, i18n.language) })}）`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t("people.phone")}
-          rules={[
-            { required: true, message: t("auth.phoneRequired") },
-            { pattern: /^\s*1[3-9]\d(?:[\s-]?\d){8}\s*$/, message: t("auth.phoneInvalid") },
-          ]}
-        >
-          <Input type="tel" inputMode="numeric" maxLength={16} placeholder={t("auth.phonePlaceholder")} />
-        </Form.Item>
-        <Form.Item
-          name="realName"
-          label={t("people.realName")}
-          rules={[
-            { required: true, whitespace: true, message: t("people.realNameRequired") },
-            { max: 30, message: t("profile.realNameTooLong") },
-          ]}
-        >
-          <Input maxLength={30} />
-        </Form.Item>
+          requiredMessage={t("people.householdRequired")}
+          placeholder={t("people.householdPlaceholder")}
+          emptyText={t("people.noHouseholds")}
+        />
+        <PhoneField label={t("people.phone")} />
+        <RealNameField label={t("people.realName")} requiredMessage={t("people.realNameRequired")} />
         <Form.Item name="isAdult" valuePropName="checked">
           <Checkbox>{t("people.isAdult")}</Checkbox>
         </Form.Item>

@@ -5,12 +5,12 @@ import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { FormFailure } from "../../components/FormFailure";
 import { useShowFailureOnForm } from "../../components/failure";
-import { addressOf, formatArea } from "../../components/format";
+import { addressOf } from "../../components/format";
 import { graphql } from "../../gql";
 import type { AreaTreeNodeFragment } from "../../gql/graphql";
 import { type AppFailure, useAppMutation } from "../../graphql/outcome";
 import { RequestMembershipDocument } from "./documents";
-import { useBuildingHouseholds } from "./useBuildingHouseholds";
+import { HouseholdField } from "./HouseholdField";
 
 const PickerTopDocument = graphql(`
   query PickerTop {
@@ -61,7 +61,6 @@ export function HouseholdPicker({ onDone, onCancel }: { onDone?: () => void; onC
   const [state, request] = useAppMutation(RequestMembershipDocument);
   const last = chain[chain.length - 1];
   const building = last?.kind === "BUILDING" ? last : null;
-  const households = useBuildingHouseholds(building?.id ?? null);
 
   const choose = (level: number, area: AreaTreeNodeFragment) => {
     setChain((current) => [...current.slice(0, level), area]);
@@ -116,31 +115,14 @@ export function HouseholdPicker({ onDone, onCancel }: { onDone?: () => void; onC
         ))}
         {building && (
           <>
-            {households.failed && (
-              <Alert
-                type="error"
-                showIcon
-                title={t("common.loadFailed")}
-                action={<Button onClick={households.retry}>{t("common.retry")}</Button>}
-              />
-            )}
-            <Form.Item
-              name="householdId"
+            <HouseholdField
+              buildingId={building.id}
               label={t("myHome.unit")}
-              rules={[{ required: true, message: t("myHome.unitRequired") }]}
+              requiredMessage={t("myHome.unitRequired")}
+              placeholder={t("myHome.unitPlaceholder")}
+              emptyText={t("myHome.noUnits")}
               extra={t("myHome.unitMissing")}
-            >
-              <Select
-                showSearch={{ optionFilterProp: "label" }}
-                loading={households.loading}
-                placeholder={t("myHome.unitPlaceholder")}
-                notFoundContent={households.loading ? t("common.loading") : t("myHome.noUnits")}
-                options={households.households.map((h) => ({
-                  value: h.id,
-                  label: `${h.unit}（${t("myHome.sqm", { value: formatArea(h.floorAreaSqm, "zh-CN") })}）`,
-                }))}
-              />
-            </Form.Item>
+            />
             <Form.Item name="isAdult" valuePropName="checked">
               <Checkbox>{t("myHome.isAdult")}</Checkbox>
             </Form.Item>

@@ -16,7 +16,7 @@ import { createStaticHandler } from "./http/static.js";
 import { createLogger, type Logger } from "./logger.js";
 import { type CodeSender, createCodeSender } from "./modules/accounts/code-sender.js";
 import { handleAttachmentRoutes } from "./modules/attachments/http.js";
-import { LogSmsSender, type SmsSender } from "./modules/notifications/sms.js";
+import { createSmsSender, type SmsSender } from "./modules/notifications/sms.js";
 import { startTextOutbox } from "./modules/notifications/text-outbox.js";
 import { startDeadlineClock } from "./modules/suggestions/deadlines.js";
 import { handleSuggestionExport } from "./modules/suggestions/export.js";
@@ -31,7 +31,8 @@ export interface AppOptions {
   codeSender?: CodeSender;
   /**
    * How text messages (a reply, decline or closing told to a resident without an account) go out;
-   * defaults to the server log. The text outbox retries what it fails to send.
+   * defaults to the one config.codeSender names (the SMS gateway, else the log). The text outbox
+   * retries what it fails to send.
    */
   smsSender?: SmsSender;
   /** An already-open database (tests share one); otherwise opened from config. */
@@ -104,8 +105,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
   const ownsDatabase = !options.database;
   const { pubsub, close: closePubSub } = createAppPubSub(config.redisUrl);
-  const codeSender = options.codeSender ?? createCodeSender(config.codeSender ?? { kind: "log" }, logger);
-  const sms = options.smsSender ?? new LogSmsSender(logger);
+  const senders = config.codeSender ?? { kind: "log" };
+  const codeSender = options.codeSender ?? createCodeSender(senders, logger);
+  const sms = options.smsSender ?? createSmsSender(senders, logger);
 
   const yoga = createYoga<ServerContext, Context>({
     schema,

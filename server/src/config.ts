@@ -1,8 +1,14 @@
 import { resolve } from "node:path";
 
-/** How sign-in codes reach people (CODE_SENDER). */
+/**
+ * How sign-in codes and text messages (the suggestion notices) reach people: CODE_SENDER, one
+ * setting for both, since both go through the one SMS gateway.
+ */
 export type CodeSenderConfig =
-  /** Written to the server log: development and demos only (anyone reading the log can sign in as anyone). */
+  /**
+   * Written to the server log: development and demos only (anyone reading the log can sign in as
+   * anyone, and texts are marked sent though nobody received them).
+   */
   | { kind: "log" }
   /** POSTed as JSON {phone, text} to an SMS gateway's webhook. */
   | { kind: "http"; url: string; token?: string };
@@ -29,7 +35,7 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (for rate limits). */
   trustProxy: boolean;
-  /** How sign-in codes are delivered; optional so that tests passing their own sender need none. */
+  /** How sign-in codes and text messages are delivered; optional so that tests passing their own senders need none. */
   codeSender?: CodeSenderConfig;
 }
 
@@ -48,10 +54,12 @@ function loadCodeSender(env: NodeJS.ProcessEnv, production: boolean): CodeSender
     return { kind: "http", url, token: env.SMS_GATEWAY_TOKEN?.trim() || undefined };
   }
   if (kind !== "log") throw new Error(`CODE_SENDER must be "log" or "http", not "${kind}"`);
-  // In the log, a sign-in code lets whoever reads it sign in as that person.
+  // In the log, a sign-in code lets whoever reads it sign in as that person, and a text message to a
+  // resident is recorded as sent though it never left.
   if (production && env.ALLOW_LOG_CODE_SENDER !== "true") {
     throw new Error(
-      "NODE_ENV=production with sign-in codes written to the log: set CODE_SENDER=http and SMS_GATEWAY_URL, " +
+      "NODE_ENV=production with sign-in codes and text messages written to the log (nobody receives them): " +
+        "set CODE_SENDER=http and SMS_GATEWAY_URL, " +
         "or ALLOW_LOG_CODE_SENDER=true if that is really meant (a demo or a closed trial)",
     );
   }

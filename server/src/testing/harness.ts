@@ -124,10 +124,15 @@ export interface TestAppOptions {
   /** As TRUST_PROXY=true: the client address comes from X-Forwarded-For. */
   trustProxy?: boolean;
   /**
-   * Deliver codes as configured (CODE_SENDER …) instead of capturing them in `codes`; `signIn`
-   * then cannot read them.
+   * Deliver codes and text messages as configured (CODE_SENDER …) instead of capturing them in
+   * `codes` and `sms`; `signIn` then cannot read the codes.
    */
   codeSender?: CodeSenderConfig;
+  /**
+   * Send text messages as configured (CODE_SENDER …), through the sender createApp builds, while
+   * codes are still captured for `signIn`; `sms` then stays empty.
+   */
+  textSender?: CodeSenderConfig;
 }
 
 /** The whole app, in-process on a free port, on a fresh database. */
@@ -153,13 +158,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
     seedDemo: false,
     trustProxy: options.trustProxy ?? false,
-    codeSender: options.codeSender,
+    codeSender: options.codeSender ?? options.textSender,
   };
   const app = await createApp({
     config,
     database: db,
     codeSender: options.codeSender ? undefined : codes,
-    smsSender: sms,
+    smsSender: config.codeSender ? undefined : sms,
     logger: createLogger(config.logLevel),
   });
   const url = await app.start(0, "127.0.0.1");

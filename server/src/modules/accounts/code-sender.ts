@@ -1,5 +1,6 @@
 import type { CodeSenderConfig } from "../../config.js";
 import { type Logger, maskPhone } from "../../logger.js";
+import { postToSmsGateway, type SmsGatewayOptions } from "../notifications/sms-gateway.js";
 
 /**
  * Delivers a sign-in code. Chosen by configuration (CODE_SENDER, see createCodeSender): the
@@ -25,31 +26,17 @@ export class LogCodeSender implements CodeSender {
 }
 
 /**
- * POSTs `{"phone": "13800000000", "text": "…"}` (JSON) to an SMS gateway's webhook, with
- * `Authorization: Bearer <token>` when one is configured. Any answer but 2xx, or none within the
- * timeout, is a failure: the caller tells the person to try again.
+ * Hands the code's text to the SMS gateway (see postToSmsGateway for the format). Any answer but
+ * 2xx, or none within the timeout, is a failure: the caller tells the person to try again.
  */
 export class HttpCodeSender implements CodeSender {
   constructor(
-    private readonly options: { url: string; token?: string; timeoutMs?: number },
+    private readonly gateway: SmsGatewayOptions,
     private readonly logger: Logger,
   ) {}
 
   async send(phone: string, code: string): Promise<void> {
-    const response = await fetch(this.options.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}),
-      },
-      body: JSON.stringify({ phone, text: signInCodeText(code) }),
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
-    });
-    // Read (and drop) the body so the connection can be reused.
-    await response.arrayBuffer().catch(() => undefined);
-    if (!response.ok) {
-      throw new Error(`SMS gateway answered ${response.status} for ${maskPhone(phone)}`);
-    }
+    await postToSmsGateway(this.gateway, { phone, text: signInCodeText(code) });
     this.logger.info({ phone: maskPhone(phone) }, "sign-in code handed to the SMS gateway");
   }
 }

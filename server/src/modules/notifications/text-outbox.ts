@@ -25,6 +25,11 @@ export function retryDelayMs(failedAttempts: number): number {
   return RETRY_DELAYS_MS[index] ?? 60 * 60_000;
 }
 
+/** The same for every attempt at one row, so the gateway can drop a repeat (delivery is at least once). */
+export function textIdempotencyKey(id: number): string {
+  return `text-message-${id}`;
+}
+
 export interface TextOutboxDeps {
   prisma: PrismaClient;
   sms: SmsSender;
@@ -110,7 +115,7 @@ async function sendOne(deps: TextOutboxDeps, text: ClaimedText, now: Date, run: 
   const mine = { id: text.id, attempts: text.attempts };
   const log = { textId: text.id, suggestionId: text.suggestionId, phone: maskPhone(text.phone) };
   try {
-    await deps.sms.send(text.phone, text.body);
+    await deps.sms.send(text.phone, text.body, { idempotencyKey: textIdempotencyKey(text.id) });
   } catch (error) {
     // Gateways may echo the number or the text: keep neither whole.
     const message = maskPersonalNumbers(error instanceof Error ? error.message : String(error)).slice(0, 500);

@@ -14,8 +14,12 @@ import type { SmsSender } from "./sms.js";
 /** Attempts before giving up; the failure then stays on the row for the handlers to see. */
 export const TEXT_MAX_ATTEMPTS = 5;
 
-/** How long a claimed row is left to its worker before another may take it (a hung gateway call). */
-export const TEXT_SEND_LEASE_MS = 2 * 60_000;
+/**
+ * How long a claimed row is left to its worker before another may take it (a hung gateway call).
+ * Longer than a whole batch can take (20 texts × the gateway's 10 s timeout), so a slow gateway
+ * does not let a second worker send the same batch again.
+ */
+export const TEXT_SEND_LEASE_MS = 5 * 60_000;
 
 const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000] as const;
 

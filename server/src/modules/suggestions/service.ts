@@ -185,10 +185,15 @@ class Outbox {
 
   /** After commit: live events for the suggestion's watchers and workbenches, the bells, the texts. */
   async flush(deps: Delivery, suggestionId: number) {
-    // A failure here is the outbox's to retry: the change and its texts are committed.
+    await this.publish(deps, suggestionId);
+    // Last, so a slow gateway delays no live view. A failure is the outbox's to retry: the change
+    // and its texts are committed.
     await sendDueTexts(deps, { ids: this.textIds }).catch((error: unknown) => {
       deps.logger.error({ err: error, suggestionId }, "sending queued text messages failed");
     });
+  }
+
+  private async publish(deps: Delivery, suggestionId: number) {
     if (!this.events.length && !this.recipients.size) return;
     const routing = await deps.prisma.suggestion.findUnique({
       where: { id: suggestionId },

@@ -288,12 +288,13 @@ describe("open WebSockets follow what their holder may still see", () => {
     const phoneLive = await listening(resident.token, resident.account.id);
     const desktopLive = await listening(await anotherSession(resident.account.id), resident.account.id);
 
-    const disabled = await t.gql(
-      `mutation($id: ID!) { setAccountDisabled(id: $id, disabled: true) { __typename } }`,
-      { id: String(resident.account.id) },
-      admin.token,
-    );
-    expect(disabled.data).toEqual({ setAccountDisabled: { __typename: "MutationSetAccountDisabledSuccess" } });
+    const SET = `mutation($id: ID!, $disabled: Boolean!) { setAccountDisabled(id: $id, disabled: $disabled) {
+      __typename ... on MutationSetAccountDisabledSuccess { data { disabledAt } } } }`;
+    const disabled = await t.gql(SET, { id: String(resident.account.id), disabled: true }, admin.token);
+    // The admin (who sees the person's phone) sees since when the account is disabled.
+    expect(disabled.data).toEqual({
+      setAccountDisabled: { __typename: "MutationSetAccountDisabledSuccess", data: { disabledAt: expect.any(String) } },
+    });
     expect(await phoneLive.closed).toBe(4401);
     expect(await desktopLive.closed).toBe(4401);
     const after = await t.gql<{ viewer: { signedIn: boolean } }>("{ viewer { signedIn } }", {}, resident.token);
@@ -301,12 +302,10 @@ describe("open WebSockets follow what their holder may still see", () => {
     expect(await t.db.prisma.session.count({ where: { accountId: resident.account.id, revokedAt: null } })).toBe(0);
 
     // Enabled again, a new session of the person works; the sessions ended by disabling stay ended.
-    const enabled = await t.gql(
-      `mutation($id: ID!) { setAccountDisabled(id: $id, disabled: false) { __typename } }`,
-      { id: String(resident.account.id) },
-      admin.token,
-    );
-    expect(enabled.data).toEqual({ setAccountDisabled: { __typename: "MutationSetAccountDisabledSuccess" } });
+    const enabled = await t.gql(SET, { id: String(resident.account.id), disabled: false }, admin.token);
+    expect(enabled.data).toEqual({
+      setAccountDisabled: { __typename: "MutationSetAccountDisabledSuccess", data: { disabledAt: null } },
+    });
     const again = await anotherSession(resident.account.id);
     const signedIn = async (token: string) =>
       (await t.gql<{ viewer: { signedIn: boolean } }>("{ viewer { signedIn } }", {}, token)).data?.viewer.signedIn;

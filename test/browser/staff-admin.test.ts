@@ -18,10 +18,12 @@ const SHOTS = process.env.SCREENSHOT_DIR ?? "/tmp";
 const STAFF = { phone: "13800000302", realName: "周敏" };
 const DEPUTY = { phone: "13800000306", realName: "张建国" };
 const ELDER = { phone: "13900000888", realName: "王阿婆" };
+const ADMIN = { phone: "13800000301", realName: "吴强" };
 
 let t: TestApp;
 let browser: Browser;
 let staff: OpenPage | undefined;
+let admin: OpenPage | undefined;
 const pageErrors: string[] = [];
 let seeded: { block: Area; sanlin: Area; stationName: string };
 
@@ -54,6 +56,10 @@ async function seed() {
     data: { phone: STAFF.phone, realName: STAFF.realName, displayName: "街道周老师" },
   });
   await prisma.roleGrant.create({ data: { accountId: staffAccount.id, role: "STAFF", areaId: street.id } });
+  const adminAccount = await prisma.account.create({
+    data: { phone: ADMIN.phone, realName: ADMIN.realName, displayName: "街道吴科长" },
+  });
+  await prisma.roleGrant.create({ data: { accountId: adminAccount.id, role: "ADMIN", areaId: street.id } });
   // Granted in 角色授权 earlier, but without the public profile a post shows.
   const deputy = await prisma.account.create({
     data: { phone: DEPUTY.phone, realName: DEPUTY.realName, displayName: "居民ZJG" },
@@ -74,7 +80,7 @@ beforeAll(async () => {
 });
 
 afterEach(async (context) => {
-  if (context.task.result?.state === "fail") await screenshotOnFailure({ staff }, SHOTS);
+  if (context.task.result?.state === "fail") await screenshotOnFailure({ staff, admin }, SHOTS);
 });
 
 afterAll(async () => {
@@ -199,7 +205,38 @@ describe("a street staff member's foundation pages, in Chromium", () => {
     await rows.filter({ hasText: "现场登记居民" }).waitFor();
   });
 
+  it("lets an admin disable the elder's account under 居民认证 and enable it again; staff cannot", async () => {
+    const accountOf = () => t.db.prisma.account.findUniqueOrThrow({ where: { phone: ELDER.phone } });
+    admin = await openPage(browser, DESKTOP, "admin", pageErrors);
+    const { page } = admin;
+    await signIn(t, page, ADMIN.phone);
+    await page.waitForURL(/\/admin\/people$/);
+    await page.getByText("已认证", { exact: true }).first().click();
+    const item = page.getByTestId("membership-item").filter({ hasText: ELDER.realName });
+    await item.getByRole("button", { name: /停用账号/ }).click();
+    await page.locator(".ant-popconfirm").getByRole("button", { name: "停用账号" }).click();
+    await page.getByText(`已停用 ${ELDER.realName} 的账号`).waitFor();
+    await item.getByText("账号已停用").waitFor();
+    expect((await accountOf()).disabledAt).not.toBeNull();
+
+    await item.getByRole("button", { name: /启用账号/ }).click();
+    await page.locator(".ant-popconfirm").getByRole("button", { name: "启用账号" }).click();
+    await page.getByText(`已重新启用 ${ELDER.realName} 的账号`).waitFor();
+    await item.getByText("账号已停用").waitFor({ state: "detached" });
+    expect((await accountOf()).disabledAt).toBeNull();
+
+    // Staff who are not admins verify residents but do not switch accounts off.
+    const staffPage = (staff as OpenPage).page;
+    await staffPage.getByRole("menuitem", { name: "居民认证" }).click();
+    await staffPage.waitForURL(/\/admin\/people$/);
+    await staffPage.getByText("已认证", { exact: true }).first().click();
+    const seenByStaff = staffPage.getByTestId("membership-item").filter({ hasText: ELDER.realName });
+    await seenByStaff.getByRole("button", { name: /撤销认证/ }).waitFor();
+    expect(await seenByStaff.getByRole("button", { name: /停用账号/ }).count()).toBe(0);
+  });
+
   it("logged no errors in any page", async () => {
+    await admin?.context.close();
     await staff?.context.close();
     expect(pageErrors).toEqual([]);
   });

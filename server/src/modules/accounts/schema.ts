@@ -21,6 +21,13 @@ export const AccountRef = builder.prismaObject("Account", {
       select: { ...privacySelection, realName: true },
       resolve: (account, _args, ctx) => (canReadPrivate(ctx, account) ? account.realName : null),
     }),
+    disabledAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When an admin disabled the account (it cannot sign in); seen by whoever sees its phone.",
+      select: { ...privacySelection, disabledAt: true },
+      resolve: (account, _args, ctx) => (canReadPrivate(ctx, account) ? account.disabledAt : null),
+    }),
     locale: t.field({
       type: LocaleEnum,
       nullable: true,

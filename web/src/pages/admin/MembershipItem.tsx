@@ -1,4 +1,4 @@
-import { CheckOutlined, CloseOutlined, StopOutlined } from "@ant-design/icons";
+import { CheckOutlined, CloseOutlined, LockOutlined, StopOutlined, UnlockOutlined } from "@ant-design/icons";
 import { App, Button, Card, Flex, Popconfirm, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,8 @@ import { graphql } from "../../gql";
 import type { StaffMembershipFragment } from "../../gql/graphql";
 import { useAppMutation } from "../../graphql/outcome";
 import { DecisionDialog } from "./DecisionDialog";
-import { DecideMembershipDocument } from "./documents";
+import { DecideMembershipDocument, SetAccountDisabledDocument } from "./documents";
+import { useStaffScope } from "./scope";
 
 export const StaffMembershipFragmentDoc = graphql(`
   fragment StaffMembership on HouseholdMember {
@@ -24,6 +25,7 @@ export const StaffMembershipFragmentDoc = graphql(`
       displayName
       realName
       phone
+      disabledAt
     }
     household {
       id
@@ -50,6 +52,7 @@ export function MembershipItem({ membership }: { membership: StaffMembershipFrag
   const describe = useDescribeFailure();
   const [state, decide] = useAppMutation(DecideMembershipDocument);
   const [dialog, setDialog] = useState<"REJECTED" | "REVOKED" | null>(null);
+  const { isAdmin } = useStaffScope();
   const { account, household } = membership;
   const name = account.realName || account.displayName;
 
@@ -72,6 +75,7 @@ export function MembershipItem({ membership }: { membership: StaffMembershipFrag
             )}
             <MembershipStatusTag status={membership.status} />
             {!membership.isAdult && <Tag color="purple">{t("people.minor")}</Tag>}
+            {account.disabledAt && <Tag color="red">{t("people.accountDisabled")}</Tag>}
           </Flex>
           {account.phone && (
             <Typography.Text copyable className="person-phone">
@@ -119,6 +123,7 @@ export function MembershipItem({ membership }: { membership: StaffMembershipFrag
               {t("people.revoke")}
             </Button>
           )}
+          {isAdmin && <AccountSwitch account={account} name={name} />}
         </Flex>
       </Flex>
       {dialog && (
@@ -130,5 +135,36 @@ export function MembershipItem({ membership }: { membership: StaffMembershipFrag
         />
       )}
     </Card>
+  );
+}
+
+/**
+ * Admins only: disable the person's account (they cannot sign in; their open sessions end at once)
+ * or enable it again. The server checks the admin serves the person's area.
+ */
+function AccountSwitch({ account, name }: { account: StaffMembershipFragment["account"]; name: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const describe = useDescribeFailure();
+  const [state, setDisabled] = useAppMutation(SetAccountDisabledDocument);
+  const disabled = Boolean(account.disabledAt);
+  const change = async () => {
+    const outcome = await setDisabled({ id: account.id, disabled: !disabled });
+    if (outcome.error) message.error(describe(outcome.error));
+    else message.success(t(disabled ? "people.enabled" : "people.disabled", { name }));
+  };
+  return (
+    <Popconfirm
+      title={t(disabled ? "people.confirmEnable" : "people.confirmDisable", { name })}
+      description={disabled ? undefined : t("people.confirmDisableHint")}
+      okText={t(disabled ? "people.enable" : "people.disable")}
+      okButtonProps={{ danger: !disabled }}
+      cancelText={t("common.cancel")}
+      onConfirm={change}
+    >
+      <Button icon={disabled ? <UnlockOutlined /> : <LockOutlined />} loading={state.fetching}>
+        {t(disabled ? "people.enable" : "people.disable")}
+      </Button>
+    </Popconfirm>
   );
 }

@@ -13,3 +13,18 @@ export const DecideMembershipDocument = graphql(`
     }
   }
 `);
+
+export const SetAccountDisabledDocument = graphql(`
+  mutation SetAccountDisabled($id: ID!, $disabled: Boolean!) {
+    setAccountDisabled(id: $id, disabled: $disabled) {
+      __typename
+      ... on MutationSetAccountDisabledSuccess {
+        data {
+          id
+          disabledAt
+        }
+      }
+      ...Failure
+    }
+  }
+`);

@@ -59,17 +59,7 @@ beforeAll(async () => {
   // Signed in through the page only: a phone may ask for a code once a minute.
   resident = await f.seedResident({ building: tree.sanlin.building, signIn: false });
   neighbour = await f.seedResident({ building: tree.sanlin.building });
-  const raiser = await f.createAccount();
-  const topic = await t.db.prisma.topic.create({
-    data: {
-      councilId: tree.sanlin.council.id,
-      areaId: tree.sanlin.neighbourhood.id,
-      title: "三林苑微基建",
-      body: "…",
-      source: "RESIDENT",
-      raisedById: raiser.id,
-    },
-  });
+  const topic = await f.createTopic({ area: tree.sanlin, title: "三林苑微基建" });
   vote = expectSuccess(
     await t.gql(
       CREATE,

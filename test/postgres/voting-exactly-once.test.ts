@@ -39,17 +39,7 @@ describe.skipIf(!available)("casting a ballot, concurrently, on two server insta
   async function householdVote(secret: boolean) {
     const tree = await f.createAreaTree();
     const staff = await f.seedStaff({ area: tree.sanlin.neighbourhood });
-    const raiser = await f.createAccount();
-    const topic = await a.db.prisma.topic.create({
-      data: {
-        councilId: tree.sanlin.council.id,
-        areaId: tree.sanlin.neighbourhood.id,
-        title: "电梯",
-        body: "…",
-        source: "STAFF",
-        raisedById: raiser.id,
-      },
-    });
+    const topic = await f.createTopic({ area: tree.sanlin, title: "电梯" });
     return { tree, staff, topic, secret };
   }
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { Viewer } from "./viewer.js";
+import { residentPathsOf, Viewer } from "./viewer.js";
 
 export const SESSION_COOKIE = "gz_session";
 
@@ -66,10 +66,7 @@ export async function loadViewer(prisma: PrismaClient, token: string | null): Pr
       role: grant.role,
       areaId: grant.areaId,
       areaPath: grant.area.path,
-      residentAreaPaths:
-        grant.area.kind === "BLOCK"
-          ? [grant.area.path, ...grant.area.blockCoverage.map((coverage) => coverage.area.path)]
-          : [grant.area.path],
+      residentAreaPaths: residentPathsOf(grant.area),
       councilId: grant.councilId,
       departmentId: grant.departmentId,
       postId: grant.postId,

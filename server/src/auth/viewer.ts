@@ -1,4 +1,4 @@
-import type { Account, MembershipStatus, Role } from "../generated/prisma/client.js";
+import type { Account, AreaKind, MembershipStatus, Role } from "../generated/prisma/client.js";
 
 /** A role the viewer holds, with the area subtree it covers. */
 export interface HeldRole {
@@ -6,11 +6,7 @@ export interface HeldRole {
   role: Role;
   areaId: number;
   areaPath: string;
-  /**
-   * Whose residents the role covers, as path prefixes: `[areaPath]`, except on a 街区 (BLOCK),
-   * which has no households of its own — there, the 居民区/小区 it covers (BlockCoverage), with
-   * the block's own path kept for what does lie under it (its councils).
-   */
+  /** Whose residents the role covers, as path prefixes (residentPathsOf its area). */
   residentAreaPaths: readonly string[];
   councilId: number | null;
   departmentId: number | null;
@@ -132,4 +128,26 @@ export class Viewer {
 /** Prisma `where` matching areas under any of `paths` (an empty list matches nothing). */
 export function areaUnderAny(paths: readonly string[]) {
   return { OR: paths.length ? paths.map((path) => ({ path: { startsWith: path } })) : [{ id: -1 }] };
+}
+
+/** An area as residentPathsOf needs it: its kind, path, and (a 街区) the areas it covers. */
+export interface AreaWithCoverage {
+  kind: AreaKind;
+  path: string;
+  blockCoverage: readonly { area: { path: string } }[];
+}
+
+/**
+ * The path prefixes of an area's residents: its own path, except for a 街区 (BLOCK), which has no
+ * households of its own: the 居民区/小区 it covers, outermost only (none yet: `[]`, no one).
+ */
+export function residentPathsOf(area: AreaWithCoverage): string[] {
+  if (area.kind !== "BLOCK") return [area.path];
+  return outermostPaths(area.blockCoverage.map((coverage) => coverage.area.path));
+}
+
+/** Drops paths lying under another path of the list, and sorts: no resident is matched twice. */
+function outermostPaths(paths: readonly string[]): string[] {
+  const sorted = [...new Set(paths)].sort();
+  return sorted.filter((path) => !sorted.some((other) => other !== path && path.startsWith(other)));
 }

@@ -9,6 +9,7 @@ import type {
   MembershipStatus,
   Role,
   RoleGrant,
+  Topic,
 } from "../generated/prisma/client.js";
 import type { TestApp } from "./harness.js";
 
@@ -73,6 +74,8 @@ export interface Factories {
   }): Promise<Person & { household: Household; membership: HouseholdMember }>;
   /** A signed-in holder of `role` (STAFF unless told) on `area`. */
   seedStaff(options: { area: Area; role?: Extract<Role, "STAFF" | "ADMIN"> }): Promise<Person & { grant: RoleGrant }>;
+  /** A topic raised by a new account to `area`'s council (what a vote needs as its subject). */
+  createTopic(options: { area: Neighbourhood; title?: string }): Promise<Topic>;
   /** A signed-in member (or facilitator) of `council`. */
   seedCouncilMember(options: {
     council: Council;
@@ -166,6 +169,20 @@ export function factories(t: TestApp): Factories {
     },
 
     seedStaff: async ({ area, role = "STAFF" }) => grant(await seedPerson(), { role, areaId: area.id }),
+
+    createTopic: async ({ area, title }) => {
+      const raiser = await createAccount();
+      return prisma.topic.create({
+        data: {
+          councilId: area.council.id,
+          areaId: area.neighbourhood.id,
+          title: title ?? `议题${uniqueSuffix()}`,
+          body: "…",
+          source: "RESIDENT",
+          raisedById: raiser.id,
+        },
+      });
+    },
 
     seedCouncilMember: async ({ council, role = "COUNCIL_MEMBER" }) =>
       grant(await seedPerson(), { role, areaId: council.areaId, councilId: council.id }),

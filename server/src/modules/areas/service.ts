@@ -1,4 +1,4 @@
-import { areaUnderAny } from "../../auth/viewer.js";
+import { areaUnderAny, residentPathsOf } from "../../auth/viewer.js";
 import type { Context } from "../../context.js";
 import { AppError, ErrorCode, forbidden, invalid, notFound, unauthenticated } from "../../errors.js";
 import type { AreaKind, Prisma, PrismaClient } from "../../generated/prisma/client.js";
@@ -154,12 +154,6 @@ export async function addHouseholds(ctx: Context, options: { buildingId: number;
 /** What a 街区 may cover: whole 居民区, or single 小区 of a 居民区 it does not cover whole. */
 export const COVERABLE_KINDS: readonly AreaKind[] = ["NEIGHBOURHOOD", "COMPOUND"];
 
-/** Drops paths lying under another path of the list, and sorts: no resident is matched twice. */
-function outermostPaths(paths: readonly string[]): string[] {
-  const sorted = [...new Set(paths)].sort();
-  return sorted.filter((path) => !sorted.some((other) => other !== path && path.startsWith(other)));
-}
-
 /**
  * The area path prefixes whose residents count as residents of `areaId`: a household belongs to
  * the area when its building's path starts with one of them.
@@ -180,8 +174,7 @@ export async function residentAreaPathsOf(db: Db, areaId: number): Promise<strin
     select: { kind: true, path: true, blockCoverage: { select: { area: { select: { path: true } } } } },
   });
   if (!area) throw notFound("Area");
-  if (area.kind !== "BLOCK") return [area.path];
-  return outermostPaths(area.blockCoverage.map((coverage) => coverage.area.path));
+  return residentPathsOf(area);
 }
 
 /** Whether the viewer is a verified resident of `areaId`, a 街区 included (see residentAreaPathsOf). */

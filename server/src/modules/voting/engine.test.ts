@@ -34,18 +34,8 @@ type Tally = {
   funded: { optionIds: string[]; totalFen: number; remainingFen: number | null } | null;
 };
 
-async function topic(area = tree.sanlin) {
-  const raiser = await f.createAccount();
-  return t.db.prisma.topic.create({
-    data: {
-      councilId: area.council.id,
-      areaId: area.neighbourhood.id,
-      title: "加装电梯",
-      body: "…",
-      source: "RESIDENT",
-      raisedById: raiser.id,
-    },
-  });
+function topic(area = tree.sanlin) {
+  return f.createTopic({ area, title: "加装电梯" });
 }
 
 async function createVote(
